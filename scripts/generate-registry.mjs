@@ -113,13 +113,15 @@ export function buildRegistry(current, older) {
 }
 
 /**
- * Encodes records as text: a string table (one string a line), a blank line,
- * then one record a line:
- *   portDelta,transportMask,nameIdx,descIdx,noteIdx,unauthIdx,rangeLength
- * portDelta and rangeLength in base 36; transportMask is a bit set over
- * tcp, udp, sctp, dccp (1, 2, 4, 8) so that a service on tcp and udp takes
- * one line; table indices in base 36; empty fields mean "none", and
- * trailing empty fields are cut.
+ * Encodes records as text in three sections separated by blank lines:
+ *   1. the string table, one string a line (index 0 is the empty string);
+ *   2. single-port records, one a line, sorted by port:
+ *        portDelta,transportMask,nameIdx,descIdx,noteIdx,unauthIdx
+ *   3. range records (x11 6000-6063), one a line:
+ *        firstPort,transportMask,nameIdx,descIdx,noteIdx,unauthIdx,lastPort
+ * Numbers and indices are base 36, except transportMask: a hex bit set over
+ * tcp, udp, sctp, dccp (1, 2, 4, 8), so a service on tcp and udp takes one
+ * line. Empty fields mean "none"; trailing empty fields are cut.
  */
 export function encodeRegistry(records) {
   // Merge the same service over several transports into one line, keeping
@@ -143,17 +145,19 @@ export function encodeRegistry(records) {
   const strings = new Map([['', 0]]);
   [...counts.entries()].sort((a, b) => b[1] - a[1]).forEach(([s]) => strings.set(s, strings.size));
   const idx = (s) => (s ? strings.get(s).toString(36) : '');
-  let prev = 0;
-  const lines = merged.map((r) => {
-    const fields = [
-      (r.port - prev).toString(36), r.mask.toString(16), idx(r.name), idx(r.desc), idx(r.note), idx(r.unauth),
-      r.to > r.port ? (r.to - r.port).toString(36) : '',
-    ];
-    prev = r.port;
+  const line = (fields) => {
     while (fields.length > 2 && fields[fields.length - 1] === '') fields.pop();
     return fields.join(',');
+  };
+  let prev = 0;
+  const singles = merged.filter((r) => r.to === r.port).map((r) => {
+    const delta = r.port - prev;
+    prev = r.port;
+    return line([delta.toString(36), r.mask.toString(16), idx(r.name), idx(r.desc), idx(r.note), idx(r.unauth)]);
   });
-  return `${[...strings.keys()].slice(1).join('\n')}\n\n${lines.join('\n')}`;
+  const ranges = merged.filter((r) => r.to > r.port).map((r) =>
+    line([r.port.toString(36), r.mask.toString(16), idx(r.name), idx(r.desc), idx(r.note), idx(r.unauth), r.to.toString(36)]));
+  return [[...strings.keys()].slice(1).join('\n'), singles.join('\n'), ranges.join('\n')].join('\n\n');
 }
 
 function main() {

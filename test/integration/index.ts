@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * Mocha entry point for the integration tests that run inside a real VS Code
  * extension host (code-server via test/harness/run-integration.mjs here, or

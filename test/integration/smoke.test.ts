@@ -1,3 +1,8 @@
+/// <reference types="node" />
+/// <reference types="mocha" />
+// Minimal check that the harness loads the real extension into the
+// extension host with the fixture workspace open. Feature tests go in their
+// own *.test.ts files next to this one.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
@@ -14,11 +19,6 @@ suite('Port Lens smoke', () => {
   test('the fixture workspace is open', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 1, 'expected exactly one workspace folder');
-    assert.equal(lastSegment(folders[0].uri), 'workspace');
+    assert.equal(folders[0]?.uri.path.split('/').pop(), 'workspace');
   });
 });
-
-/** Last path segment of a URI (the fixture folder is test/fixtures/workspace). */
-function lastSegment(uri: vscode.Uri): string {
-  return uri.path.split('/').filter(Boolean).pop() ?? '';
-}

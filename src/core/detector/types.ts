@@ -92,6 +92,11 @@ export interface PortOccurrence {
    * the offset and length of the whole mapping, so it can be quoted.
    */
   readonly unquotedMapping?: { readonly offset: number; readonly length: number };
+  /**
+   * True when a `port-lens-ignore` comment covers this line (on the line
+   * itself, or alone on the line before): diagnostics skip it.
+   */
+  readonly ignored?: boolean;
 }
 
 /** How to read a file: its name tells the format, or the content sniff does. */

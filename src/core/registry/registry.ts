@@ -14,47 +14,62 @@ interface RawRecord {
 /**
  * The bundled IANA Service Name and Transport Protocol Port Number Registry.
  *
- * Built once per process from a compact table (see
- * scripts/generate-registry.mjs for the format), so that the extension pays
- * for it only when a port is first described.
+ * Decoding does as little as it can in script: native `split` cuts the
+ * table, and one loop sums the port deltas into a typed array; a record's
+ * other fields are read only when its port is looked up. That keeps the
+ * first hover's cost to a couple of milliseconds. See
+ * scripts/generate-registry.mjs for the format.
  *
  * @example
  * const http = getRegistry().lookup(80).find((a) => a.transport === 'tcp');
  * http?.services.map((s) => s.name); // ['http', 'www', 'www-http']
  */
 export class PortRegistry {
-  private readonly byPort = new Map<number, RawRecord[]>();
-  private readonly ranges: RawRecord[] = [];
-  private readonly all: RawRecord[] = [];
+  private readonly strings: readonly string[];
+  private readonly lines: readonly string[];
+  /** Port of each single-port record, ascending, for binary search. */
+  private readonly ports: Int32Array;
+  /** Records that cover a range of ports (x11 6000-6063); few. */
+  private readonly ranges: readonly RawRecord[];
 
   constructor(text: string) {
-    const split = text.indexOf('\n\n');
-    if (split < 0) throw new Error('registry table is malformed: expected a string table, a blank line, then records');
-    const strings = ['', ...text.slice(0, split).split('\n')];
-    const str = (field: string | undefined): string => (field ? strings[parseInt(field, 36)] ?? '' : '');
-    let port = 0;
-    for (const line of text.slice(split + 2).split('\n')) {
-      const f = line.split(',');
-      port += parseInt(f[0] ?? '0', 36);
-      const length = f[6] ? parseInt(f[6], 36) : 0;
-      const record: RawRecord = {
-        port,
-        to: port + length,
-        mask: parseInt(f[1] ?? '0', 16),
-        name: str(f[2]),
-        description: str(f[3]),
-        note: str(f[4]),
-        unauthorizedUse: str(f[5]),
-      };
-      this.all.push(record);
-      if (length > 0) {
-        this.ranges.push(record);
-      } else {
-        let list = this.byPort.get(port);
-        if (!list) this.byPort.set(port, (list = []));
-        list.push(record);
-      }
+    const sections = text.split('\n\n');
+    if (sections.length !== 3) {
+      throw new Error(`registry table is malformed: expected 3 sections separated by blank lines, got ${sections.length}`);
     }
+    const [strings = '', singles = '', ranges = ''] = sections;
+    this.strings = ['', ...strings.split('\n')];
+    this.lines = singles === '' ? [] : singles.split('\n');
+    this.ports = new Int32Array(this.lines.length);
+    let port = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      // parseInt stops at the first comma: the delta is the first field.
+      port += parseInt(this.lines[i] ?? '0', 36);
+      this.ports[i] = port;
+    }
+    this.ranges = ranges === '' ? [] : ranges.split('\n').map((line) => {
+      const f = line.split(',');
+      const from = parseInt(f[0] ?? '0', 36);
+      return this.decode(f, from, parseInt(f[6] ?? '0', 36));
+    });
+  }
+
+  private decode(f: readonly string[], port: number, to: number): RawRecord {
+    const str = (field: string | undefined): string => (field ? this.strings[parseInt(field, 36)] ?? '' : '');
+    return {
+      port,
+      to,
+      mask: parseInt(f[1] ?? '0', 16),
+      name: str(f[2]),
+      description: str(f[3]),
+      note: str(f[4]),
+      unauthorizedUse: str(f[5]),
+    };
+  }
+
+  private record(i: number): RawRecord {
+    const port = this.ports[i] ?? 0;
+    return this.decode((this.lines[i] ?? '').split(','), port, port);
   }
 
   /** Package versions the table was generated from. */
@@ -62,12 +77,26 @@ export class PortRegistry {
     return REGISTRY_SOURCES;
   }
 
+  /** The single-port records for `port` (records are sorted by port). */
+  private singles(port: number): RawRecord[] {
+    let lo = 0;
+    let hi = this.ports.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.ports[mid] ?? 0) < port) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: RawRecord[] = [];
+    for (let i = lo; i < this.ports.length && this.ports[i] === port; i++) out.push(this.record(i));
+    return out;
+  }
+
   /**
    * What IANA says of `port` on each transport, tcp first. A transport with
    * no record is reported as unassigned.
    */
   lookup(port: number): TransportAssignment[] {
-    const single = this.byPort.get(port) ?? [];
+    const single = this.singles(port);
     const covering = this.ranges.filter((r) => r.port <= port && port <= r.to);
     return TRANSPORTS.map((transport, bit) => {
       const mask = 1 << bit;
@@ -86,9 +115,13 @@ export class PortRegistry {
     });
   }
 
-  /** Every named assignment, in port order: what a search goes through. */
+  /** Every named assignment, singles in port order, then ranges: what a search goes through. */
   *services(): Generator<{ readonly port: number; readonly service: ServiceAssignment }> {
-    for (const r of this.all) {
+    const all = function* (this: PortRegistry) {
+      for (let i = 0; i < this.ports.length; i++) yield this.record(i);
+      yield* this.ranges;
+    };
+    for (const r of all.call(this)) {
       if (!r.name) continue;
       for (let bit = 0; bit < TRANSPORTS.length; bit++) {
         const transport = TRANSPORTS[bit];
@@ -97,9 +130,9 @@ export class PortRegistry {
     }
   }
 
-  /** Number of table records, for diagnostics and the measuring script. */
+  /** Number of table records. */
   get size(): number {
-    return this.all.length;
+    return this.ports.length + this.ranges.length;
   }
 }
 
@@ -114,6 +147,8 @@ function toService(r: RawRecord, transport: Transport): ServiceAssignment {
   };
 }
 
+// A cache of immutable data, filled on first use; nothing else is kept at
+// module level.
 let shared: PortRegistry | undefined;
 
 /** The bundled registry, decoded on first use. */

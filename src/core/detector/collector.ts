@@ -1,0 +1,92 @@
+import type { FormatId, PortOccurrence, PortRole, RangeEnd } from './types';
+import { isDigit } from './text';
+
+/** What a scanner knows about one digit run it calls a port. */
+export interface Candidate {
+  readonly offset: number;
+  readonly length: number;
+  readonly role: PortRole;
+  readonly comment: boolean;
+  readonly key?: string;
+  readonly rangeEnd?: RangeEnd;
+  readonly rangeOther?: number;
+  readonly mappedTo?: number;
+  readonly protocol?: 'tcp' | 'udp' | 'sctp';
+  readonly scope?: string;
+  readonly unquotedMapping?: { readonly offset: number; readonly length: number };
+}
+
+/** Ports longer than this are sizes or ids, never a port someone typed. */
+export const MAX_PORT_DIGITS = 6;
+
+/**
+ * Gathers candidates from the scanners. The first claim on an offset wins, so
+ * the format's own scanner (which knows the key) runs before the generic
+ * host:port pass that only sees punctuation.
+ */
+export class Collector {
+  private readonly byOffset = new Map<number, Candidate>();
+
+  constructor(readonly text: string) {}
+
+  has(offset: number): boolean {
+    return this.byOffset.has(offset);
+  }
+
+  /** Adds a candidate unless one exists at the offset or the digits are not a whole run. */
+  add(c: Candidate): void {
+    const { text } = this;
+    const end = c.offset + c.length;
+    if (c.length <= 0 || c.length > MAX_PORT_DIGITS || c.offset < 0 || end > text.length) return;
+    if (this.byOffset.has(c.offset)) return;
+    if (c.offset > 0 && isDigit(text.charCodeAt(c.offset - 1))) return;
+    if (end < text.length && isDigit(text.charCodeAt(end))) return;
+    for (let i = c.offset; i < end; i++) if (!isDigit(text.charCodeAt(i))) return;
+    this.byOffset.set(c.offset, c);
+  }
+
+  /** Replaces whatever is at the offset: for scanners that learn more later (mappings). */
+  set(c: Candidate): void {
+    if (!this.byOffset.has(c.offset)) this.add(c);
+    else this.byOffset.set(c.offset, c);
+  }
+
+  get(offset: number): Candidate | undefined {
+    return this.byOffset.get(offset);
+  }
+
+  candidates(): Candidate[] {
+    return [...this.byOffset.values()].sort((a, b) => a.offset - b.offset);
+  }
+}
+
+export function toOccurrence(
+  c: Candidate,
+  text: string,
+  line: number,
+  column: number,
+  format: FormatId,
+  ignored: boolean,
+): PortOccurrence {
+  const occ: {
+    -readonly [K in keyof PortOccurrence]: PortOccurrence[K];
+  } = {
+    offset: c.offset,
+    length: c.length,
+    line,
+    column,
+    port: Number(text.slice(c.offset, c.offset + c.length)),
+    comment: c.comment,
+    format,
+    role: c.role,
+  };
+  if (c.rangeEnd !== undefined) occ.rangeEnd = c.rangeEnd;
+  if (c.rangeOther !== undefined) occ.rangeOther = c.rangeOther;
+  if (c.key !== undefined) occ.key = c.key;
+  if (c.mappedTo !== undefined) occ.mappedTo = c.mappedTo;
+  if (c.protocol !== undefined) occ.protocol = c.protocol;
+  if (c.scope !== undefined) occ.scope = c.scope;
+  if (c.unquotedMapping !== undefined) occ.unquotedMapping = c.unquotedMapping;
+  if (ignored) occ.ignored = true;
+  return occ;
+}

@@ -1,0 +1,169 @@
+// Character classes and line bookkeeping shared by every format scanner.
+// Everything here walks char codes: the detector must stay linear and cheap
+// on megabyte inputs, so no regular expressions on hot paths.
+
+export const CH_TAB = 9;
+export const CH_LF = 10;
+export const CH_CR = 13;
+export const CH_SPACE = 32;
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export function isAlnum(c: number): boolean {
+  return isDigit(c) || isAlpha(c);
+}
+
+/** Letters, digits and `_`: the characters that glue digits into a name. */
+export function isWordChar(c: number): boolean {
+  return isAlnum(c) || c === 95;
+}
+
+export function isSpace(c: number): boolean {
+  return c === CH_SPACE || c === CH_TAB;
+}
+
+export function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Start offsets of every line; CR, LF and CRLF all end a line, as in VS Code. */
+export class LineIndex {
+  readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    const n = text.length;
+    let i = text.indexOf('\n');
+    let r = text.indexOf('\r');
+    // Fast path through indexOf: most files have one kind of line ending.
+    while (i !== -1 || r !== -1) {
+      if (r !== -1 && (i === -1 || r < i)) {
+        if (r + 1 < n && text.charCodeAt(r + 1) === CH_LF) {
+          this.starts.push(r + 2);
+          i = text.indexOf('\n', r + 2);
+        } else {
+          this.starts.push(r + 1);
+        }
+        r = text.indexOf('\r', r + 1);
+      } else if (i !== -1) {
+        this.starts.push(i + 1);
+        i = text.indexOf('\n', i + 1);
+      }
+    }
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  start(line: number): number {
+    return this.starts[line] ?? this.text.length;
+  }
+
+  /** End of the line's content, before its line break. */
+  end(line: number): number {
+    const next = this.starts[line + 1];
+    if (next === undefined) return this.text.length;
+    let e = next;
+    if (e > 0 && this.text.charCodeAt(e - 1) === CH_LF) e--;
+    if (e > 0 && this.text.charCodeAt(e - 1) === CH_CR && e - 1 >= (this.starts[line] ?? 0)) e--;
+    return e;
+  }
+
+  lineOf(offset: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((s[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+/** First offset in [from, to) that is not a blank. */
+export function skipSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Offset just after the last non-blank in [from, to). */
+export function trimEnd(text: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** True when [from, to) holds at least one ASCII digit. */
+export function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** End of the digit run starting at `from`. */
+export function digitsEnd(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** True when [from, to) is all digits and not empty. */
+export function allDigits(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Offset of the first `ch` in [from, to) outside single or double quotes, or -1. */
+export function indexOutsideQuotes(text: string, ch: number, from: number, to: number): number {
+  let quote = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === ch) return i;
+  }
+  return -1;
+}
+
+/**
+ * Start of a `#` comment on a line: a `#` at the line start or after a blank,
+ * outside quotes. `${#var}` and `a#b` are not comments in the shell-like
+ * formats that use this, and neither is a `#` glued to a word (`IP#port`).
+ */
+export function hashCommentStart(text: string, from: number, to: number, quotes = true): number {
+  let quote = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++;
+      continue;
+    }
+    if (quotes && (c === 34 || c === 39)) {
+      // Only an opening quote at a token start: apostrophes in prose don't open strings.
+      const p = i > from ? text.charCodeAt(i - 1) : 32;
+      if (!isWordChar(p)) {
+        // Require a closing quote on this line; otherwise treat it as a literal.
+        const close = text.indexOf(String.fromCharCode(c), i + 1);
+        if (close !== -1 && close < to) quote = c;
+      }
+      continue;
+    }
+    if (c === 35) {
+      if (i === from) return i;
+      const p = text.charCodeAt(i - 1);
+      if (isSpace(p)) return i;
+    }
+  }
+  return -1;
+}
