@@ -35,12 +35,19 @@ export function buildRegistry(current, older) {
   const olderByKey = new Map();
   /** Ranges from the older export, e.g. x11 6000-6063. */
   const olderRanges = [];
+  /** Reserved blocks listed without a transport (225-241): reserved on tcp and udp. */
+  const reservedBlocks = [];
   for (const r of older) {
-    if (!r.PortNumber || !r.TransportProtocol || !TRANSPORTS.includes(r.TransportProtocol)) continue;
+    if (!r.PortNumber) continue;
     const m = /^(\d+)(?:-(\d+))?$/.exec(r.PortNumber.trim());
     if (!m) continue;
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
+    if (!r.TransportProtocol) {
+      if (!r.ServiceName && /^reserved$/i.test(clean(r.Description))) reservedBlocks.push({ from, to, desc: clean(r.Description) });
+      continue;
+    }
+    if (!TRANSPORTS.includes(r.TransportProtocol)) continue;
     if (to !== from) {
       olderRanges.push({ from, to, transport: r.TransportProtocol, name: clean(r.ServiceName), desc: clean(r.Description), note: shortNote(r.AssignmentNotes), unauth: clean(r.KnownUnauthorizedUses) });
       continue;
@@ -95,6 +102,15 @@ export function buildRegistry(current, older) {
     const first = current[firstKey];
     if (first && clean(first[0]) && clean(first[0]) !== r.name) continue; // contradicted
     records.push({ port: r.from, to: r.to, transport: r.transport, name: r.name, desc: r.desc, note: r.note, unauth: r.unauth });
+  }
+  // Reserved blocks, where the current data says nothing of a port in them.
+  for (const b of reservedBlocks) {
+    for (const transport of ['tcp', 'udp']) {
+      for (let port = b.from; port <= b.to; port++) {
+        if (covered.has(`${port}/${transport}`) || olderByKey.has(`${port}/${transport}`)) continue;
+        records.push({ port, to: port, transport, name: '', desc: b.desc, note: '', unauth: '' });
+      }
+    }
   }
   // Single ports the current data does not list at all.
   for (const [key, old] of olderByKey) {

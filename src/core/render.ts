@@ -53,7 +53,10 @@ export function summaryLine(d: PortDescription): string {
 
 function statusSentence(d: PortDescription): string | undefined {
   if (d.status === 'assigned') return undefined;
-  if (d.status === 'reserved') return 'IANA lists this port as **reserved**: not for assignment.';
+  if (d.status === 'reserved') {
+    const what = d.assignments.find((a) => a.reservedDescription && !/^reserved$/i.test(a.reservedDescription))?.reservedDescription;
+    return what ? `IANA lists this port as **reserved**: ${escapeMarkdown(what)}.` : 'IANA lists this port as **reserved**: not for assignment.';
+  }
   if (d.range === 'dynamic') return 'IANA never assigns ports in the dynamic range.';
   if (d.range === 'well-known') {
     return 'IANA has **not assigned** this well-known port. Nothing standard should listen here: an unexpected service on it deserves a look.';
