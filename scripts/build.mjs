@@ -84,7 +84,7 @@ if (!production) {
       outbase: 'test',
       platform: 'node',
       format: 'cjs',
-      external: ['vscode', 'mocha', 'fast-check', 'ajv', 'typescript'],
+      external: ['vscode', 'fast-check', 'ajv', 'ajv-draft-04', 'typescript'],
     });
   }
 }

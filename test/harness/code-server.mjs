@@ -8,6 +8,7 @@
 // logs, browser profile) lives under <repo>/.harness-run/<name>/, which is
 // wiped at the start of the run and kept afterwards for post-mortems.
 
+/* global fetch, AbortSignal -- Node 18+ globals, absent from the lint config's list */
 import { spawn, execFile } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -33,6 +34,11 @@ const DEFAULT_USER_SETTINGS = {
   'update.mode': 'none',
   'extensions.autoUpdate': false,
   'chat.disableAIFeatures': true,
+  // The fixture workspace sits inside this repo: without this, the git
+  // extension asks in a toast whether to open the parent repository.
+  'git.openRepositoryInParentFolders': 'never',
+  // The empty secondary side bar would take a third of every screenshot.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 const CHROMIUM_ARGS = [
@@ -138,9 +144,12 @@ function serverEnv(dirs) {
 
 /** Runs the code-server CLI (e.g. --install-extension) against a run's dirs. */
 export async function codeServerCli(dirs, args) {
+  // An explicit config keeps the CLI from writing a default one with a password.
+  const configFile = path.join(dirs.runDir, 'cli-config.yaml');
+  fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const { stdout, stderr } = await promisify(execFile)(
     node24,
-    [codeServerEntry, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, ...args],
+    [codeServerEntry, '--config', configFile, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, ...args],
     { env: serverEnv(dirs), timeout: 120_000 },
   );
   return `${stdout}${stderr}`;
