@@ -85,6 +85,8 @@ if (!production) {
       platform: 'node',
       format: 'cjs',
       external: ['vscode', 'fast-check', 'ajv', 'ajv-draft-04', 'typescript'],
+      // mocha's parallel-mode worker pool is never used by our test index.
+      logOverride: { 'require-resolve-not-external': 'silent' },
     });
   }
 }

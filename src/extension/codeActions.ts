@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from './commandIds';
-import { DIAGNOSTIC_SOURCE, PortDiagnostic } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, type DiagnosticsController } from './diagnostics';
 
 /** Quick fixes for Port Lens diagnostics; the edits come from the core's findings. */
 export class PortCodeActionProvider implements vscode.CodeActionProvider {
+  constructor(private readonly diagnostics: DiagnosticsController) {}
+
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const ignoredPorts = new Set<number>();
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !(diagnostic instanceof PortDiagnostic)) continue;
-      const { finding } = diagnostic;
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const finding = this.diagnostics.findingFor(document, diagnostic);
+      if (!finding) continue;
       for (const fix of finding.fixes ?? []) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         const edit = new vscode.WorkspaceEdit();

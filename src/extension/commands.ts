@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describePort } from '../core/describe';
 import { parsePort } from '../core/facts/ranges';
-import { renderMarkdown, summaryLine } from '../core/render';
+import { rangeLabel, renderMarkdown, summaryLine } from '../core/render';
 import { getRegistry } from '../core/registry/registry';
 import { lookupQuery } from '../core/search';
 import { SECTION } from './config';
@@ -21,7 +21,7 @@ export class DescriptionContentProvider implements vscode.TextDocumentContentPro
     const parsed = m?.[1] !== undefined ? parsePort(m[1]) : undefined;
     if (!parsed || !parsed.ok) return `# Port Lens\n\nNot a port description: ${uri.toString()}`;
     const d = describePort(parsed.port);
-    return renderMarkdown(d, { headline: `# Port ${d.port}` });
+    return renderMarkdown(d, { headline: `# Port ${d.port}\n\n${summaryLine(d)} · ${rangeLabel(d)}` });
   }
 }
 

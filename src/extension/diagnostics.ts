@@ -13,15 +13,6 @@ const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** A diagnostic that remembers the finding it came from, for code actions. */
-export class PortDiagnostic extends vscode.Diagnostic {
-  constructor(
-    range: vscode.Range,
-    readonly finding: Finding,
-  ) {
-    super(range, finding.message, SEVERITY[finding.severity]);
-  }
-}
 
 /**
  * Keeps the Problems panel in step with the documents: at once on open and
@@ -31,6 +22,8 @@ export class PortDiagnostic extends vscode.Diagnostic {
 export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly skippedLarge = new Set<string>();
+  /** The findings behind each document's diagnostics, for code actions. */
+  private readonly published = new Map<string, { version: number; findings: readonly Finding[] }>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -77,10 +70,12 @@ export class DiagnosticsController implements vscode.Disposable {
       const config = this.config();
       if (!config.diagnosticsEnabled || document.isClosed || !this.analyzer.handles(document)) {
         this.collection.delete(document.uri);
+        this.published.delete(key);
         return;
       }
       if (this.analyzer.tooLarge(document)) {
         this.collection.delete(document.uri);
+        this.published.delete(key);
         if (!this.skippedLarge.has(key)) {
           this.skippedLarge.add(key);
           this.log.warn(`Skipped ${document.uri.toString(true)}: it is larger than portLens.maxFileSizeKB (${config.maxFileSize / 1024} KB). Raise the setting to check it.`);
@@ -97,14 +92,30 @@ export class DiagnosticsController implements vscode.Disposable {
         ...(analysis.commentPrefix ? { lineCommentPrefix: analysis.commentPrefix } : {}),
       });
       if (document.version !== version) return; // changed while we worked: a newer run follows
+      this.published.set(key, { version, findings });
       this.collection.set(document.uri, findings.map((f) => toDiagnostic(document, f)));
     } catch (error) {
       this.log.error(`checking ${document.uri.toString(true)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 
+  /**
+   * The finding behind a diagnostic VS Code hands back (code actions get
+   * copies, not our objects): matched by rule and range, for the current
+   * version only.
+   */
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+    const entry = this.published.get(document.uri.toString());
+    if (!entry || entry.version !== document.version) return undefined;
+    const code = typeof diagnostic.code === 'object' && diagnostic.code !== null ? String(diagnostic.code.value) : String(diagnostic.code);
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    return entry.findings.find((f) => f.rule === code && f.offset === start && f.offset + f.length === end);
+  }
+
   private clear(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    this.published.delete(key);
     const pending = this.timers.get(key);
     if (pending !== undefined) clearTimeout(pending);
     this.timers.delete(key);
@@ -116,14 +127,15 @@ export class DiagnosticsController implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.published.clear();
     for (const s of this.subscriptions) s.dispose();
     this.collection.clear();
   }
 }
 
-function toDiagnostic(document: vscode.TextDocument, f: Finding): PortDiagnostic {
+function toDiagnostic(document: vscode.TextDocument, f: Finding): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(f.offset), document.positionAt(f.offset + f.length));
-  const d = new PortDiagnostic(range, f);
+  const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.rule, target: vscode.Uri.parse(ruleDocUrl(f.rule)) };
   if (f.related) {

@@ -71,6 +71,18 @@ export function describeDiagnostic(d: vscode.Diagnostic): string {
   return `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1}`;
 }
 
+/** Settings that tests change, and the fixture's own values of them, read when the tests load. */
+const TOUCHED = ['platforms', 'ignoredPorts', 'rules', 'diagnostics.enabled', 'hover.enabled', 'maxFileSizeKB'];
+const originals = new Map<string, unknown>(
+  TOUCHED.map((key) => [key, vscode.workspace.getConfiguration('portLens').inspect(key)?.workspaceValue]),
+);
+
+/**
+ * Sets a workspace setting; `undefined` puts back the fixture's own value
+ * (not "remove"), so a test never rewrites the fixture's settings file.
+ */
 export async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('portLens').update(key, value, vscode.ConfigurationTarget.Workspace);
+  if (!originals.has(key)) throw new Error(`add ${key} to TOUCHED in helpers.ts so that it is restored`);
+  const config = vscode.workspace.getConfiguration('portLens');
+  await config.update(key, value === undefined ? originals.get(key) : value, vscode.ConfigurationTarget.Workspace);
 }

@@ -2,7 +2,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, hoverText, open, positionOf } from './helpers';
+import { EXTENSION_ID, hoverText, open, positionOf, setSetting } from './helpers';
 
 suite('Hover', () => {
   suiteSetup(async () => {
@@ -55,11 +55,11 @@ suite('Hover', () => {
 
   test('hover.enabled = false turns hovers off', async () => {
     const doc = await open('docker-compose.yml');
-    await vscode.workspace.getConfiguration('portLens').update('hover.enabled', false, vscode.ConfigurationTarget.Workspace);
+    await setSetting('hover.enabled', false);
     try {
       assert.doesNotMatch(await hoverText(doc, positionOf(doc, '"80:8080"', '80')), /IANA/);
     } finally {
-      await vscode.workspace.getConfiguration('portLens').update('hover.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await setSetting('hover.enabled', undefined);
     }
     assert.match(await hoverText(doc, positionOf(doc, '"80:8080"', '80')), /IANA/);
   });

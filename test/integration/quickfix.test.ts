@@ -21,11 +21,12 @@ async function scratch(name: string): Promise<{ doc: vscode.TextDocument; dispos
   };
 }
 
+/** The quick fixes offered on the first diagnostic of `rule` (the API returns actions without their diagnostics). */
 async function fixesFor(doc: vscode.TextDocument, rule: string): Promise<{ diagnostic: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
   const all = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === rule));
   const diagnostic = all.find((x) => codeOf(x) === rule)!;
   const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-  return { diagnostic, actions: actions.filter((a) => a.diagnostics?.some((d) => codeOf(d) === rule)) };
+  return { diagnostic, actions };
 }
 
 async function apply(action: vscode.CodeAction | undefined): Promise<void> {

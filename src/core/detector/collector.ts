@@ -60,6 +60,32 @@ export class Collector {
   }
 }
 
+/**
+ * Builds a candidate with every field present, so all candidates share one
+ * object shape (the scanners make many; a single shape keeps them fast).
+ */
+export function cand(
+  offset: number,
+  length: number,
+  role: PortRole,
+  comment: boolean,
+  key?: string,
+  scope?: string,
+  protocol?: 'tcp' | 'udp' | 'sctp',
+  rangeEnd?: RangeEnd,
+  rangeOther?: number,
+  mappedTo?: number,
+  unquotedMapping?: { readonly offset: number; readonly length: number },
+): Candidate {
+  return { offset, length, role, comment, key, scope, protocol, rangeEnd, rangeOther, mappedTo, unquotedMapping };
+}
+
+function digitsValue(text: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
+}
+
 export function toOccurrence(
   c: Candidate,
   text: string,
@@ -68,25 +94,23 @@ export function toOccurrence(
   format: FormatId,
   ignored: boolean,
 ): PortOccurrence {
-  const occ: {
-    -readonly [K in keyof PortOccurrence]: PortOccurrence[K];
-  } = {
+  // One literal with every field: optional ones are undefined when unknown.
+  return {
     offset: c.offset,
     length: c.length,
     line,
     column,
-    port: Number(text.slice(c.offset, c.offset + c.length)),
+    port: digitsValue(text, c.offset, c.offset + c.length),
     comment: c.comment,
     format,
     role: c.role,
+    rangeEnd: c.rangeEnd,
+    rangeOther: c.rangeOther,
+    key: c.key,
+    mappedTo: c.mappedTo,
+    protocol: c.protocol,
+    scope: c.scope,
+    unquotedMapping: c.unquotedMapping,
+    ignored: ignored ? true : undefined,
   };
-  if (c.rangeEnd !== undefined) occ.rangeEnd = c.rangeEnd;
-  if (c.rangeOther !== undefined) occ.rangeOther = c.rangeOther;
-  if (c.key !== undefined) occ.key = c.key;
-  if (c.mappedTo !== undefined) occ.mappedTo = c.mappedTo;
-  if (c.protocol !== undefined) occ.protocol = c.protocol;
-  if (c.scope !== undefined) occ.scope = c.scope;
-  if (c.unquotedMapping !== undefined) occ.unquotedMapping = c.unquotedMapping;
-  if (ignored) occ.ignored = true;
-  return occ;
 }

@@ -154,8 +154,7 @@ export function hashCommentStart(text: string, from: number, to: number, quotes 
       const p = i > from ? text.charCodeAt(i - 1) : 32;
       if (!isWordChar(p)) {
         // Require a closing quote on this line; otherwise treat it as a literal.
-        const close = text.indexOf(String.fromCharCode(c), i + 1);
-        if (close !== -1 && close < to) quote = c;
+        if (indexOfIn(text, String.fromCharCode(c), i + 1, to) !== -1) quote = c;
       }
       continue;
     }
@@ -166,4 +165,53 @@ export function hashCommentStart(text: string, from: number, to: number, quotes 
     }
   }
   return -1;
+}
+
+/**
+ * `indexOf` bounded to [from, to): the built-in one runs to the end of the
+ * text when the needle is absent, which makes per-line searches quadratic.
+ */
+export function indexOfIn(text: string, needle: string, from: number, to: number): number {
+  const c0 = needle.charCodeAt(0);
+  const last = to - needle.length;
+  for (let i = from; i <= last; i++) {
+    if (text.charCodeAt(i) === c0 && (needle.length === 1 || text.startsWith(needle, i))) return i;
+  }
+  return -1;
+}
+
+/** `lastIndexOf` bounded to [from, to). */
+export function lastIndexOfIn(text: string, ch: string, from: number, to: number): number {
+  const c = ch.charCodeAt(0);
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === c) return i;
+  return -1;
+}
+
+/**
+ * Finds the next ASCII digit with the native regex engine, which skips text
+ * far faster than a charCodeAt loop: scanners use it to pass over lines that
+ * cannot hold a port.
+ */
+export class DigitCursor {
+  private readonly re = /\d/g;
+  private at = -1;
+  private lastFrom = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first digit at or after `from`, or the text's length. */
+  next(from: number): number {
+    // The last answer holds for any `from` between the last query and that answer.
+    if (from >= this.lastFrom && from <= this.at) return this.at;
+    this.re.lastIndex = from;
+    const m = this.re.exec(this.text);
+    this.at = m ? m.index : this.text.length;
+    this.lastFrom = from;
+    return this.at;
+  }
+
+  /** True when [from, to) holds a digit. */
+  any(from: number, to: number): boolean {
+    return this.next(from) < to;
+  }
 }

@@ -1,0 +1,169 @@
+// Command lines inside config files: Compose `command:`, systemd `ExecStart=`,
+// package.json scripts, Procfile, `/etc/default/*` option strings, iptables rules.
+import type { Collector } from './collector';
+import type { PortRole } from './types';
+import { scanEndpoints } from './endpoints';
+import { portKeyInfo } from './keys';
+import { scanMapping } from './mapping';
+import { scanPortValue } from './values';
+import { allDigits, indexOfIn, isDigit, isSpace, isWordChar } from './text';
+
+export interface CommandOptions {
+  readonly comment: boolean;
+  readonly scope?: string;
+  /** `-p 3000` / `-P 3306` name a port (not in iptables, where `-p` is the protocol). */
+  readonly shortFlags?: boolean;
+  /** `-U 0` is memcached's UDP port. */
+  readonly memcached?: boolean;
+  /** Role for plain port flags (`--port 8080`): listen unless the words say otherwise. */
+  readonly role?: PortRole;
+  /** Skip the host:port pass (the caller runs it over a wider span). */
+  readonly noEndpoints?: boolean;
+}
+
+interface Tok {
+  readonly s: number;
+  readonly e: number;
+}
+
+function isTokSep(c: number): boolean {
+  return isSpace(c) || c === 34 || c === 39 || c === 91 || c === 93 || c === 10 || c === 13 || c === 96 || c === 40 || c === 41;
+}
+
+export function tokenize(text: string, from: number, to: number, limit = 4096): Tok[] {
+  const toks: Tok[] = [];
+  let i = from;
+  while (i < to && toks.length < limit) {
+    const c = text.charCodeAt(i);
+    if (isTokSep(c)) {
+      i++;
+      continue;
+    }
+    let e = i;
+    while (e < to && !isTokSep(text.charCodeAt(e))) e++;
+    let te = e;
+    while (te > i && (text.charCodeAt(te - 1) === 44 || text.charCodeAt(te - 1) === 59)) te--; // "a", or cmd;
+    if (te > i) toks.push({ s: i, e: te });
+    i = e;
+  }
+  return toks;
+}
+
+/** State carried between separate list items: `- --port` then `- "8080"`. */
+export interface PendingFlag {
+  name: string;
+  kind: 'port' | 'publish' | 'expose';
+  role: PortRole;
+}
+
+/**
+ * Handles one flag token; returns how many following tokens it consumed, or
+ * a pending flag when the value is in the next list item.
+ */
+function flagAt(text: string, toks: readonly Tok[], k: number, out: Collector, o: CommandOptions): { used: number; pending?: PendingFlag } {
+  const t = toks[k];
+  if (!t) return { used: 0 };
+  let ns = t.s;
+  while (ns < t.e && text.charCodeAt(ns) === 45) ns++;
+  const dashes = ns - t.s;
+  if (dashes === 0 || dashes > 2 || ns >= t.e) return { used: 0 };
+  const eq = indexOfIn(text, '=', ns, t.e);
+  const hasEq = eq !== -1 && eq < t.e;
+  const nameEnd = hasEq ? eq : t.e;
+  const name = text.slice(ns, nameEnd);
+  let kind: PendingFlag['kind'] | undefined;
+  let role: PortRole = o.role ?? 'listen';
+  let colonIsRange = false;
+  if (dashes === 1 && name.length === 1) {
+    if ((name === 'p' || name === 'P') && o.shortFlags) kind = name === 'p' ? 'publish' : 'port';
+    else if (name === 'U' && o.memcached) kind = 'port';
+  } else if (name === 'publish' || name === 'publish-all') {
+    kind = 'publish';
+  } else if (name === 'expose') {
+    kind = 'expose';
+    role = 'exposed';
+  } else {
+    const info = portKeyInfo(name);
+    if (info) {
+      kind = 'port';
+      role = info.role ?? role;
+      colonIsRange = role === 'firewall';
+    } else if (/^(listen|bind|http|https|web)$/i.test(name) || /(^|[-_.])(listen|bind)([-_.]?addr(ess)?)?$/i.test(name)) {
+      kind = 'port'; // `--listen 8080`, `--web.listen-address=:9100`: see applyFlagValue.
+    }
+  }
+  if (!kind) return { used: 0 };
+  let vs: number;
+  let ve: number;
+  let used = 0;
+  if (hasEq) {
+    vs = eq + 1;
+    ve = t.e;
+  } else {
+    const nx = toks[k + 1];
+    if (!nx) return { used: 0, pending: { name, kind, role } };
+    if (text.charCodeAt(nx.s) === 45 && !isDigit(text.charCodeAt(nx.s + 1))) return { used: 0 };
+    vs = nx.s;
+    ve = nx.e;
+    used = 1;
+  }
+  applyFlagValue(text, vs, ve, out, o, { name, kind, role }, colonIsRange);
+  return { used };
+}
+
+function applyFlagValue(text: string, vs: number, ve: number, out: Collector, o: CommandOptions, f: PendingFlag, colonIsRange = false): void {
+  const key = (f.name.length === 1 ? '-' : '--') + f.name;
+  if (f.kind === 'publish') {
+    if (allDigits(text, vs, ve)) out.add({ offset: vs, length: ve - vs, role: f.name === 'p' ? 'listen' : 'published', comment: o.comment, key, scope: o.scope });
+    else scanMapping(text, vs, ve, out, { comment: o.comment, key, scope: o.scope, loneRole: 'container' });
+    return;
+  }
+  if (/^(listen|bind|http|https|web)$/i.test(f.name) || /(^|[-_.])(listen|bind)([-_.]?addr(ess)?)?$/i.test(f.name)) {
+    if (allDigits(text, vs, ve)) out.add({ offset: vs, length: ve - vs, role: 'listen', comment: o.comment, key, scope: o.scope });
+    else scanEndpoints(text, vs, ve, out, { comment: o.comment, role: 'listen', key, scope: o.scope });
+    return;
+  }
+  scanPortValue(text, vs, ve, out, { role: f.role, comment: o.comment, key, scope: o.scope, colonIsRange });
+}
+
+/** Consumes a value for a flag left pending by the previous list item. */
+export function resolvePending(text: string, s: number, e: number, out: Collector, o: CommandOptions, f: PendingFlag): void {
+  applyFlagValue(text, s, e, out, o, f, f.role === 'firewall');
+}
+
+/**
+ * Finds ports in a command line: port flags (`--port=8080`, `--dport 22`,
+ * `-p 3000` where short flags are on, `-p 8080:80`), `PORT=8081 cmd`
+ * assignments, and endpoints. Returns a flag whose value is still to come.
+ *
+ * @example scanCommandLine(text, s, e, out, { comment: false, shortFlags: true }) // `busybox httpd -f -p 8000` → 8000
+ */
+export function scanCommandLine(text: string, from: number, to: number, out: Collector, o: CommandOptions): PendingFlag | undefined {
+  const toks = tokenize(text, from, to);
+  let pending: PendingFlag | undefined;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (!t) break;
+    pending = undefined;
+    const c = text.charCodeAt(t.s);
+    if (c === 45) {
+      const r = flagAt(text, toks, k, out, o);
+      k += r.used;
+      pending = r.pending;
+      continue;
+    }
+    if (isWordChar(c) && !isDigit(c)) {
+      // PORT=8081 node app.js
+      let i = t.s;
+      while (i < t.e && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+      if (i < t.e && text.charCodeAt(i) === 61) {
+        const info = portKeyInfo(text.slice(t.s, i));
+        if (info) {
+          scanPortValue(text, i + 1, t.e, out, { role: info.role ?? o.role ?? 'listen', comment: o.comment, key: text.slice(t.s, i), scope: o.scope });
+        }
+      }
+    }
+  }
+  if (!o.noEndpoints) scanEndpoints(text, from, to, out, { comment: o.comment, scope: o.scope });
+  return pending;
+}

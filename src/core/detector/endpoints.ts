@@ -1,0 +1,374 @@
+// host:port endpoints and URLs with a port, in any text. These carry their own
+// evidence (the punctuation), so they are found in every format, in values
+// and in comments alike; format scanners run first and may claim the digits
+// with a better role.
+import { cand, type Collector } from './collector';
+import type { PortRole } from './types';
+import { isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar } from './text';
+
+export interface EndpointOptions {
+  readonly comment: boolean;
+  /** Overrides the role the host implies (a `listen` directive's endpoints listen). */
+  readonly role?: PortRole;
+  readonly key?: string;
+  readonly scope?: string;
+}
+
+/**
+ * Single-label names that come before a colon and a number without being a
+ * host: image names and tags, key sizes, units, counters.
+ */
+const NOT_HOSTS = new Set([
+  'version', 'v', 'ver', 'step', 'steps', 'level', 'levels', 'line', 'lines', 'col', 'column', 'page', 'size', 'max', 'min',
+  'limit', 'timeout', 'weight', 'priority', 'index', 'idx', 'id', 'count', 'retry', 'retries', 'delay', 'interval', 'rate',
+  'ratio', 'scale', 'zoom', 'width', 'height', 'time', 'date', 'year', 'month', 'day', 'hour', 'hours', 'minute', 'minutes',
+  'second', 'seconds', 'ms', 'sec', 'utc', 'gmt', 'rsa', 'dsa', 'ec', 'ecdsa', 'ed25519', 'sha', 'sha1', 'sha256', 'sha384',
+  'sha512', 'md5', 'aes', 'aes128', 'aes256', 'des', 'dh', 'crc32', 'base64', 'utf', 'utf8', 'iso', 'part', 'chapter',
+  'section', 'fig', 'figure', 'table', 'issue', 'pr', 'bug', 'ticket', 'build', 'rev', 'revision', 'release', 'tag', 'latest',
+  'stable', 'lts', 'alpine', 'slim', 'python', 'node', 'golang', 'go', 'java', 'openjdk', 'ruby', 'php', 'perl', 'rust',
+  'dotnet', 'ubuntu', 'debian', 'centos', 'fedora', 'busybox', 'scratch', 'rockylinux', 'almalinux', 'amazonlinux', 'uid',
+  'gid', 'pid', 'user', 'group', 'mode', 'type', 'code', 'status', 'error', 'err', 'warn', 'warning', 'info', 'debug', 'sleep',
+  'wait', 'epoch', 'round', 'phase', 'stage', 'batch', 'shard', 'replica', 'replicas', 'node_id', 'nodeid', 'cpu', 'cpus',
+  'mem', 'memory', 'gpu', 'gpus', 'core', 'cores', 'thread', 'threads', 'worker', 'workers', 'slot', 'slots', 'ttl', 'tty',
+  'loop', 'row', 'rows', 'cols', 'offset', 'len', 'length', 'n', 'x', 'y', 'z', 'w', 'h', 'k', 'i', 'j', 'p', 'r', 's', 't',
+]);
+
+/** Last labels that make `name.ext:12` a file and line, not a host. */
+const FILE_EXTENSIONS = new Set([
+  'txt', 'log', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'py', 'go', 'rb', 'java', 'kt', 'c', 'h', 'cc', 'cpp', 'hpp', 'cs', 'rs',
+  'yml', 'yaml', 'json', 'conf', 'md', 'html', 'htm', 'css', 'sh', 'xml', 'pem', 'key', 'crt', 'sock', 'pid', 'lock', 'tmp',
+  'cfg', 'ini', 'properties', 'sql', 'jar', 'war', 'so', 'dll', 'exe', 'php', 'pl', 'swift', 'scala', 'lua', 'vue', 'svelte',
+  'toml', 'tf', 'env', 'gz', 'zip', 'tar', 'png', 'jpg', 'svg', 'csv', 'class', 'go', 'd', 'bak', 'orig', 'rst', 'tpl',
+]);
+
+function isHostChar(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 45 || c === 95; // . - _
+}
+
+/** Characters that may stand right before a bare `:port`. */
+function isBareBoundary(c: number): boolean {
+  return (
+    c === -1 || isSpace(c) || c === 34 || c === 39 || c === 61 || c === 40 || c === 44 || c === 91 || c === 123 ||
+    c === 62 || c === 64 || c === 59 || c === 124 || c === 10 || c === 13 || c === 96
+  );
+}
+
+/** Characters that may follow a port's digits. */
+function isPortTerminator(text: string, i: number, to: number): boolean {
+  if (i >= to) return true;
+  const c = text.charCodeAt(i);
+  if (isSpace(c) || c === 10 || c === 13) return true;
+  switch (c) {
+    case 47: // /
+    case 34: // "
+    case 39: // '
+    case 44: // ,
+    case 59: // ;
+    case 41: // )
+    case 93: // ]
+    case 125: // }
+    case 62: // >
+    case 60: // <
+    case 124: // |
+    case 38: // &
+    case 63: // ?
+    case 92: // \
+    case 96: // `
+    case 35: // #
+    case 33: // !
+    case 36: // $  nginx `$host:8443$request_uri`
+    case 58: // :  (host:p1:p2 chains)
+      return true;
+    case 46: // .  end of a sentence, not a version
+      return i + 1 >= to || !isAlnum(text.charCodeAt(i + 1));
+    case 45: // -  a range end, not a tag suffix
+      return i + 1 < to && isDigit(text.charCodeAt(i + 1));
+    default:
+      return false;
+  }
+}
+
+/** Parses a dotted quad ending right before `end`; returns its start or -1. */
+export function ipv4Before(text: string, end: number, from: number): number {
+  let i = end;
+  let parts = 0;
+  while (parts < 4) {
+    const de = i;
+    while (i > from && isDigit(text.charCodeAt(i - 1)) && de - i < 3) i--;
+    if (i === de) return -1;
+    if (Number(text.slice(i, de)) > 255) return -1;
+    parts++;
+    if (parts === 4) break;
+    if (i <= from || text.charCodeAt(i - 1) !== 46) return -1;
+    i--;
+  }
+  if (i > from) {
+    const b = text.charCodeAt(i - 1);
+    if (isDigit(b) || b === 46) return -1;
+  }
+  return i;
+}
+
+export function isIpv4(s: string): boolean {
+  let parts = 0;
+  let len = 0;
+  let v = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (len === 0 || v > 255) return false;
+      parts++;
+      len = 0;
+      v = 0;
+    } else if (isDigit(c) && len < 3) {
+      v = v * 10 + (c - 48);
+      len++;
+    } else return false;
+  }
+  return parts === 4;
+}
+
+/** A colon, hash or comma right before a digit: where an endpoint's port can start. */
+const CANDIDATE = /[:#,]\d/g;
+
+let cachedText: string | undefined;
+let cachedPositions: Int32Array = new Int32Array(0);
+
+/**
+ * Every candidate position in the text, found in one native regex pass and
+ * kept for the text being scanned, so each value's endpoint pass is a binary
+ * search plus its own candidates (never a search to the end of the text).
+ */
+function candidatePositions(text: string): Int32Array {
+  if (text === cachedText) return cachedPositions;
+  let buf = new Int32Array(64);
+  let n = 0;
+  const re = CANDIDATE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (n === buf.length) {
+      const bigger = new Int32Array(buf.length * 2);
+      bigger.set(buf);
+      buf = bigger;
+    }
+    buf[n++] = m.index;
+    // `:1:2:3` overlaps: look again from the digit.
+    re.lastIndex = m.index + 1;
+  }
+  cachedText = text;
+  cachedPositions = buf.subarray(0, n);
+  return cachedPositions;
+}
+
+/** True when the colon at `colon` sits in an unbracketed IPv6 address. */
+function inIpv6Chain(text: string, colon: number, from: number, to: number): boolean {
+  let s = colon;
+  const lo = Math.max(from, colon - 46);
+  const hi = Math.min(to, colon + 46);
+  while (s > lo && (isHex(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 58)) s--;
+  let e = colon;
+  while (e < hi && (isHex(text.charCodeAt(e)) || text.charCodeAt(e) === 58)) e++;
+  const chunk = text.slice(s, e);
+  if (chunk.includes('::')) return true;
+  let colons = 0;
+  for (let i = 0; i < chunk.length; i++) if (chunk.charCodeAt(i) === 58) colons++;
+  if (colons < 2) return false;
+  return chunk.split(':').every((g) => g.length <= 4);
+}
+
+type HostKind = 'wildcard' | 'ipv4' | 'ipv6' | 'local' | 'name' | 'dotted' | 'template' | 'variable' | 'url';
+
+interface HostVerdict {
+  readonly kind: HostKind;
+  readonly any: boolean;
+}
+
+/**
+ * Decides whether the digits at [ds, de), preceded by a colon, are the port of
+ * an endpoint. Returns what kind of host they follow, or undefined.
+ */
+function hostBeforeColon(text: string, colon: number, from: number, to: number, de: number, depth: number): HostVerdict | undefined {
+  const p = colon - 1;
+  const pc = p >= from ? text.charCodeAt(p) : -1;
+  if (pc === -1 || isBareBoundary(pc)) return { kind: 'wildcard', any: true };
+  if (pc === 47) {
+    // `://:9092` or `//:80`
+    if (p - 1 >= from && text.charCodeAt(p - 1) === 47) return { kind: 'wildcard', any: true };
+    return undefined;
+  }
+  if (pc === 42) {
+    const b = p - 1 >= from ? text.charCodeAt(p - 1) : -1;
+    if (b === -1 || isBareBoundary(b) || b === 47) return { kind: 'wildcard', any: true };
+    return undefined;
+  }
+  if (pc === 93) {
+    // [ipv6]:port
+    let i = p - 1;
+    const lim = Math.max(from, p - 64);
+    while (i >= lim) {
+      const c = text.charCodeAt(i);
+      if (c === 91) break;
+      if (!(isHex(c) || c === 58 || c === 46 || c === 37 || isAlnum(c))) return undefined;
+      i--;
+    }
+    if (i < lim || text.charCodeAt(i) !== 91) return undefined;
+    const inner = text.slice(i + 1, p);
+    if (!inner.includes(':')) return undefined;
+    const any = inner === '::' || inner === '::0' || /^0*(:0*)*$/.test(inner);
+    return { kind: 'ipv6', any };
+  }
+  if (pc === 125) {
+    // ${HOST}:port, {{ .Host }}:port, {$HOST}:port
+    let i = p - 1;
+    const lim = Math.max(from, p - 200);
+    let depthBraces = 1;
+    while (i >= lim) {
+      const c = text.charCodeAt(i);
+      if (c === 125) depthBraces++;
+      else if (c === 123) {
+        depthBraces--;
+        if (depthBraces === 0) break;
+      } else if (c === 10 || c === 13) return undefined;
+      i--;
+    }
+    if (i < lim || depthBraces !== 0) return undefined;
+    const b = i - 1 >= from ? text.charCodeAt(i - 1) : -1;
+    const n = i + 1 < p ? text.charCodeAt(i + 1) : -1;
+    if (b === 36 || b === 123 || n === 36 || n === 123 || b === 37) return { kind: 'template', any: false };
+    return undefined;
+  }
+  if (!isHostChar(pc)) return undefined;
+  let hs = p;
+  const lim = Math.max(from, p - 253);
+  while (hs > lim && isHostChar(text.charCodeAt(hs - 1))) hs--;
+  const bh = hs - 1 >= from ? text.charCodeAt(hs - 1) : -1;
+  if (bh === 36) {
+    // $host:443 (nginx), $1:9100 (relabeling), $HOST:8080 (shell)
+    return { kind: 'variable', any: false };
+  }
+  if (isHostChar(bh)) return undefined; // ran past the scan limit
+  const host = text.slice(hs, colon);
+  const c0 = host.charCodeAt(0);
+  if (c0 === 45 || c0 === 46 || host.endsWith('.') || host.endsWith('-')) return undefined;
+  let url = false;
+  if (bh === 47) {
+    if (hs - 2 >= from && text.charCodeAt(hs - 2) === 47) url = true;
+    else return undefined; // a path segment: `library/postgres:15`, `/etc/file:12`
+  } else if (bh === 58) {
+    // host:p1:p2 — p2 counts when p1 is itself a port after a real host.
+    if (depth === 0 && /^\d{1,5}$/.test(host)) {
+      const v = hostBeforeColon(text, hs - 1, from, to, colon, 1);
+      if (v && v.kind !== 'wildcard') return v;
+    }
+    return undefined;
+  } else if (bh !== -1 && bh !== 64 && !isBareBoundary(bh) && bh !== 40 && bh !== 58) {
+    // Glued to something else: `a+b:80`, `x%y:1`.
+    if (!(bh === 47 || bh === 42 || bh === 92 || bh === 41 || bh === 93 || bh === 60)) return undefined;
+  }
+  if (isIpv4(host)) return { kind: 'ipv4', any: host === '0.0.0.0' };
+  let hasLetter = false;
+  for (let i = 0; i < host.length; i++) {
+    if (isAlpha(host.charCodeAt(i))) {
+      hasLetter = true;
+      break;
+    }
+  }
+  if (!hasLetter) return undefined;
+  if (inIpv6Chain(text, colon, from, to)) return undefined;
+  const lower = host.toLowerCase();
+  if (lower === 'localhost' || lower === 'ip6-localhost') return { kind: 'local', any: false };
+  if (url) return { kind: 'url', any: false };
+  const dot = lower.lastIndexOf('.');
+  if (dot > 0) {
+    const last = lower.slice(dot + 1);
+    if (FILE_EXTENSIONS.has(last) || !/[a-z]/.test(last)) return undefined;
+    return { kind: 'dotted', any: false };
+  }
+  // A bare name: `db:5432` is an endpoint, `postgres:15` and `rsa:2048` are not.
+  if (NOT_HOSTS.has(lower)) return undefined;
+  if (de - colon - 1 < 2) return undefined;
+  if (Number(text.slice(colon + 1, de)) < 80) return undefined;
+  return { kind: 'name', any: false };
+}
+
+function protocolAfter(text: string, i: number, to: number): 'tcp' | 'udp' | 'sctp' | undefined {
+  if (i >= to || text.charCodeAt(i) !== 47) return undefined;
+  const w = text.slice(i + 1, Math.min(to, i + 5)).toLowerCase();
+  const ok = (p: string) => w.startsWith(p) && (i + 1 + p.length >= to || !isWordChar(text.charCodeAt(i + 1 + p.length)));
+  if (ok('tcp')) return 'tcp';
+  if (ok('udp')) return 'udp';
+  if (ok('sctp')) return 'sctp';
+  return undefined;
+}
+
+/**
+ * Finds endpoints in [from, to): URLs with a port, host:port, [v6]:port,
+ * bare :port and *:port, ${HOST}:port, IP#port (dnsmasq) and localhost,port
+ * (SQL Server).
+ *
+ * @example
+ * // `proxy_pass http://backend:8000;` → 8000, role 'connect'
+ */
+export function scanEndpoints(text: string, from: number, to: number, out: Collector, opts: EndpointOptions): void {
+  // Visit only the colons, hashes and commas followed by a digit: endpoints always have one before the port.
+  const pos = candidatePositions(text);
+  let lo = 0;
+  let hi = pos.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((pos[mid] ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = from;
+  for (let k = lo; k < pos.length; k++) {
+    const at = pos[k] ?? to;
+    if (at + 1 >= to) return;
+    if (at < i) continue;
+    i = at;
+    const c = text.charCodeAt(i);
+    const ds = i + 1;
+    let de = ds;
+    while (de < to && isDigit(text.charCodeAt(de))) de++;
+    i = de;
+    if (de - ds > 5 || !isPortTerminator(text, de, to)) continue;
+    if (de < to && text.charCodeAt(de) === 58 && c !== 58) continue;
+    let verdict: HostVerdict | undefined;
+    if (c === 58) verdict = hostBeforeColon(text, ds - 1, from, to, de, 0);
+    else if (c === 35) {
+      // 172.20.0.2#5054
+      verdict = ipv4Before(text, ds - 1, from) >= 0 ? { kind: 'ipv4', any: false } : undefined;
+    } else {
+      // localhost,1433 / 10.0.0.5,1433 (SQL Server), only at the end of a value.
+      const after = de < to ? text.charCodeAt(de) : -1;
+      if (after === -1 || after === 34 || after === 39 || after === 59 || isSpace(after)) {
+        if (ipv4Before(text, ds - 1, from) >= 0) verdict = { kind: 'ipv4', any: false };
+        else if (ds - 10 >= from && text.slice(ds - 10, ds - 1).toLowerCase() === 'localhost') {
+          const b = ds - 11 >= from ? text.charCodeAt(ds - 11) : -1;
+          if (!isHostChar(b)) verdict = { kind: 'local', any: false };
+        }
+      }
+    }
+    if (!verdict) continue;
+    const role: PortRole = opts.role ?? (verdict.any ? 'listen' : 'connect');
+    const protocol = protocolAfter(text, de, to);
+    // `*:8000-8010` is a range of ports.
+    let rangeEndStart = -1;
+    let rangeEndEnd = -1;
+    if (de + 1 < to && text.charCodeAt(de) === 45 && isDigit(text.charCodeAt(de + 1))) {
+      rangeEndStart = de + 1;
+      rangeEndEnd = rangeEndStart;
+      while (rangeEndEnd < to && isDigit(text.charCodeAt(rangeEndEnd))) rangeEndEnd++;
+      if (!isPortTerminator(text, rangeEndEnd, to) || rangeEndEnd - rangeEndStart > 5) rangeEndStart = -1;
+    }
+    if (rangeEndStart >= 0) {
+      const a = Number(text.slice(ds, de));
+      const b = Number(text.slice(rangeEndStart, rangeEndEnd));
+      out.add(cand(ds, de - ds, role, opts.comment, opts.key, opts.scope, protocol, 'start', b));
+      out.add(cand(rangeEndStart, rangeEndEnd - rangeEndStart, role, opts.comment, opts.key, opts.scope, protocol, 'end', a));
+      i = rangeEndEnd;
+    } else {
+      out.add(cand(ds, de - ds, role, opts.comment, opts.key, opts.scope, protocol));
+    }
+  }
+}

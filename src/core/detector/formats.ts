@@ -1,0 +1,241 @@
+import type { FormatId } from './types';
+
+/** Last path segment, with either slash. */
+function baseName(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i === -1 ? p : p.slice(i + 1);
+}
+
+function normPath(p: string): string {
+  return p.replace(/\\/g, '/').toLowerCase();
+}
+
+const LANGUAGE_FORMATS: Readonly<Record<string, FormatId>> = {
+  dockercompose: 'compose',
+  dockerfile: 'dockerfile',
+  nginx: 'nginx',
+  apacheconf: 'apache',
+  apache: 'apache',
+  haproxy: 'haproxy',
+  caddyfile: 'caddy',
+  caddy: 'caddy',
+  dotenv: 'dotenv',
+  env: 'dotenv',
+  properties: 'properties',
+  'java-properties': 'properties',
+  'spring-boot-properties': 'properties',
+  ini: 'ini',
+  toml: 'toml',
+  terraform: 'terraform',
+  hcl: 'terraform',
+  'terraform-vars': 'terraform',
+  json: 'json',
+  jsonc: 'json',
+  'jsonc-json': 'json',
+  xml: 'xml',
+  shellscript: 'shell',
+  'systemd-unit-file': 'systemd',
+  systemd: 'systemd',
+  nftables: 'nftables',
+  iptables: 'iptables',
+  procfile: 'procfile',
+  ssh_config: 'directive',
+  sshd_config: 'directive',
+  'ssh-config': 'directive',
+  helm: 'yaml',
+  'spring-boot-properties-yaml': 'yaml',
+};
+
+/** Daemon configs whose names say which directive syntax they use. */
+const DIRECTIVE_NAMES = new Set([
+  'redis.conf', 'sentinel.conf', 'sshd_config', 'ssh_config', 'squid.conf', 'dovecot.conf', 'cupsd.conf', 'cups-files.conf',
+  'torrc', 'vsftpd.conf', 'memcached.conf', 'keepalived.conf', 'postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf',
+  'mosquitto.conf', 'ntp.conf', 'chrony.conf', 'rsyncd.conf', 'proftpd.conf', 'pure-ftpd.conf', 'openvpn.conf', 'server.conf',
+  'client.conf', 'named.conf', 'unbound.conf', 'dnsmasq.conf', 'stunnel.conf', 'privoxy.conf', 'tinyproxy.conf', 'sockd.conf',
+  'danted.conf', 'lighttpd.conf', 'exim.conf', 'main.cf', 'master.cf', 'slapd.conf', 'zebra.conf', 'bgpd.conf', 'ospfd.conf',
+  'frr.conf', 'xinetd.conf', 'inetd.conf', 'smb.conf', 'rsyslog.conf', 'syslog-ng.conf', 'snmpd.conf', 'nut.conf', 'upsd.conf',
+  'monitrc', 'clamd.conf', 'freshclam.conf', 'spamassassin.conf', 'opendkim.conf', 'sslh.conf', 'coturn.conf', 'turnserver.conf',
+  'mongod.conf', 'etcd.conf', 'consul.hcl', 'zoo.cfg', 'krb5.conf', 'kdc.conf', 'nsd.conf', 'pdns.conf', 'icecast.xml', 'teamspeak.ini',
+]);
+
+/** Names that are configuration we scan, whatever their content. */
+const CONFIG_NAMES = new Set([
+  'dockerfile', 'containerfile', 'caddyfile', 'vagrantfile', 'procfile', 'nginx.conf', 'httpd.conf', 'apache2.conf', 'ports.conf',
+  '.htaccess', 'haproxy.cfg', 'envoy.yaml', 'traefik.toml', 'traefik.yml', 'traefik.yaml', 'jail.conf', 'jail.local',
+  'nftables.conf', 'rules.v4', 'rules.v6', 'iptables.rules', 'ip6tables.rules', 'devcontainer.json', '.devcontainer.json',
+  'launch.json', 'package.json', 'my.cnf', '.env', 'tasks.json', 'settings.json', 'docker-compose.yml', 'docker-compose.yaml',
+  'compose.yml', 'compose.yaml', 'values.yaml', 'values.yml',
+]);
+
+const CONFIG_EXTENSIONS = [
+  '.yml', '.yaml', '.json', '.jsonc', '.conf', '.cfg', '.cnf', '.ini', '.properties', '.toml', '.env', '.tf', '.tfvars', '.hcl',
+  '.service', '.socket', '.xml', '.nft', '.rules', '.dockerfile', '.caddyfile', '.ovpn', '.local', '.sysconfig', '.vhost',
+  '.nginx', '.network', '.container', '.pod', '.kube',
+];
+
+/**
+ * Whether the CLI's directory walk should scan a file of this name.
+ *
+ * @example isConfigFileName('docker-compose.override.yml') // true
+ * @example isConfigFileName('index.ts') // false
+ */
+export function isConfigFileName(fileName: string): boolean {
+  const name = baseName(fileName);
+  const low = name.toLowerCase();
+  if (CONFIG_NAMES.has(low) || DIRECTIVE_NAMES.has(low)) return true;
+  if (low.startsWith('.env.') || low.startsWith('dockerfile.') || low.endsWith('.dockerfile')) return true;
+  if (low === 'package-lock.json' || low === 'tsconfig.json' || low.endsWith('.lock')) return false;
+  if (CONFIG_EXTENSIONS.some((ext) => low.endsWith(ext))) return true;
+  const path = normPath(fileName);
+  return (
+    path.includes('/etc/default/') || path.includes('/sites-available/') || path.includes('/sites-enabled/') ||
+    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/')
+  );
+}
+
+/** Content sniffing for files whose names say nothing; looks at the first 64 KB only. */
+function sniff(text: string): FormatId | undefined {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  const t = head.replace(/^\uFEFF/, '');
+  const firstNonBlank = /^[ \t\r\n]*(\S)/.exec(t)?.[1];
+  if (/^[ \t]*(?:server|http|upstream|events|stream)[ \t]*\{/m.test(t) || /^[ \t]*listen[ \t]+[^\r\n;]+;/m.test(t)) return 'nginx';
+  if (/<VirtualHost[ \t]/i.test(t) || /^[ \t]*Listen[ \t]+\S+[ \t]*$/m.test(t) && /^[ \t]*(?:ServerName|DocumentRoot|LoadModule)\b/m.test(t)) return 'apache';
+  if (/^(?:frontend|backend|defaults|listen)\b/m.test(t) && /^[ \t]+(?:bind|server|mode|balance)\b/m.test(t)) return 'haproxy';
+  if (/^\[(?:Unit|Service|Socket|Install|Timer|Mount)\][ \t]*$/m.test(t)) return 'systemd';
+  if (/^\*(?:filter|nat|mangle|raw)[ \t]*$/m.test(t) || /^[ \t]*(?:-A|-I)[ \t]+[A-Z]/m.test(t) || /(?:^|[ \t])ip6?tables[ \t]+-[AIN]/m.test(t)) return 'iptables';
+  if (/^[ \t]*table[ \t]+(?:inet|ip|ip6|arp|bridge|netdev)[ \t]/m.test(t)) return 'nftables';
+  if (/^[ \t]*<\?xml\b/.test(t) || (firstNonBlank === '<' && /<\/?[A-Za-z]/.test(t))) {
+    return /<(?:service|zone|policy)\b[^>]*>/.test(t) && /<port\b/.test(t) ? 'firewalld' : 'xml';
+  }
+  if (/^\[[^\]\r\n]+\][ \t]*\r?\n(?:[ \t]*[#;][^\r\n]*\r?\n)*[ \t]*title[ \t]*=/m.test(t)) return 'ufw';
+  if (/^(?:apiVersion|kind):[ \t]/m.test(t) && /^kind:[ \t]/m.test(t)) return 'kubernetes';
+  if (/^services:[ \t]*$/m.test(t) && /^[ \t]+(?:image|build|ports):/m.test(t)) return 'compose';
+  if (/^FROM[ \t]+\S/m.test(t) && /^(?:RUN|CMD|EXPOSE|COPY|ENTRYPOINT|ENV)[ \t]/m.test(t)) return 'dockerfile';
+  if (firstNonBlank === '{' || firstNonBlank === '[') {
+    if (firstNonBlank === '{' || /^\s*\[\s*[{"\d]/.test(t)) return 'json';
+  }
+  if (/^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=/m.test(t) && !/^[ \t]*\[[^\]\r\n]+\][ \t]*$/m.test(t)) return 'shell';
+  if (/^\[[^\]\r\n]+\][ \t]*$/m.test(t) && /^[ \t]*[\w.-]+[ \t]*=/m.test(t)) return 'ini';
+  if (/^[\w.-]+:[ \t]/m.test(t) && /^[ \t]+[\w.-]+:/m.test(t)) return 'yaml';
+  return undefined;
+}
+
+function yamlKind(text: string): FormatId {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (/^services:[ \t]*(?:#.*)?$/m.test(head) && /^[ \t]+(?:image|build|ports|expose|command):/m.test(head)) return 'compose';
+  if (/^apiVersion:[ \t]/m.test(head) && /^kind:[ \t]/m.test(head)) return 'kubernetes';
+  if (/^static_resources:/m.test(head) || /envoy\.filters\./.test(head)) return 'envoy';
+  if (/^entryPoints:/m.test(head)) return 'traefik';
+  return 'yaml';
+}
+
+/**
+ * Picks the format from the VS Code language id, then the file name, then
+ * the content; `text` when nothing fits (URLs and host:port are still found).
+ *
+ * @example detectFormat('docker-compose.yml', undefined, '') // 'compose'
+ * @example detectFormat('/etc/nginx/sites-available/default', undefined, 'server {\n listen 80;\n}') // 'nginx'
+ */
+export function detectFormat(fileName: string | undefined, languageId: string | undefined, text: string): FormatId {
+  const name = fileName ? baseName(fileName) : '';
+  const low = name.toLowerCase();
+  const path = fileName ? normPath(fileName) : '';
+  const byName = fileName ? formatFromName(name, low, path, text) : undefined;
+  if (byName) return byName;
+  if (languageId) {
+    const lang = languageId.toLowerCase();
+    if (lang === 'yaml' || lang === 'yml') return yamlKind(text);
+    const f = LANGUAGE_FORMATS[lang];
+    if (f) return f;
+    if (lang === 'ruby' && low === 'vagrantfile') return 'vagrant';
+  }
+  return sniff(text) ?? 'text';
+}
+
+function formatFromName(name: string, low: string, path: string, text: string): FormatId | undefined {
+  if (/^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/.test(low) || /^docker-compose[\w.-]*\.ya?ml$/.test(low)) return 'compose';
+  if (low === 'dockerfile' || low === 'containerfile' || low.endsWith('.dockerfile') || low.startsWith('dockerfile.') || low.startsWith('containerfile.')) return 'dockerfile';
+  if (low === 'caddyfile' || low.endsWith('.caddyfile') || low.startsWith('caddyfile.')) return 'caddy';
+  if (name === 'Vagrantfile' || low === 'vagrantfile') return 'vagrant';
+  if (low === 'procfile' || low.startsWith('procfile.')) return 'procfile';
+  if (low === '.env' || low.endsWith('.env') || low.startsWith('.env.')) return 'dotenv';
+  if (low.endsWith('.yml') || low.endsWith('.yaml')) {
+    if (low.startsWith('envoy')) return 'envoy';
+    if (low.startsWith('traefik')) return 'traefik';
+    return yamlKind(text);
+  }
+  if (low.endsWith('.json') || low.endsWith('.jsonc') || low === '.devcontainer.json') return 'json';
+  if (low.endsWith('.tf') || low.endsWith('.tfvars') || low.endsWith('.hcl')) return 'terraform';
+  if (low.endsWith('.toml')) return low.startsWith('traefik') ? 'traefik' : 'toml';
+  if (low.endsWith('.properties')) return 'properties';
+  if (/\.(service|socket|timer|mount|target|path|network|netdev|container|pod|kube)$/.test(low)) return 'systemd';
+  if (low.endsWith('.nft') || low === 'nftables.conf') return 'nftables';
+  if (low === 'rules.v4' || low === 'rules.v6' || low.endsWith('.rules') && /iptables|^rules/.test(low)) return 'iptables';
+  if (path.includes('/ufw/applications.d/')) return 'ufw';
+  if (low.endsWith('.xml')) {
+    if (path.includes('firewalld')) return 'firewalld';
+    return sniff(text) === 'firewalld' ? 'firewalld' : 'xml';
+  }
+  if (low === 'nginx.conf' || low.endsWith('.nginx') || path.includes('/nginx/')) return sniff(text) === 'apache' ? 'apache' : 'nginx';
+  if (low === 'httpd.conf' || low === 'apache2.conf' || low === 'ports.conf' || low === '.htaccess' || path.includes('/apache2/') || path.includes('/httpd/')) return 'apache';
+  if (low.includes('haproxy') && (low.endsWith('.cfg') || low.endsWith('.conf'))) return 'haproxy';
+  if (low === 'jail.conf' || low === 'jail.local' || path.includes('/fail2ban/')) return 'ini';
+  if (low === 'my.cnf' || low.endsWith('.cnf') || low.endsWith('.ini')) return 'ini';
+  if (low.endsWith('.sysconfig') || path.includes('/etc/default/') || path.includes('/etc/sysconfig/') || low.endsWith('.sh') || low.endsWith('.bash')) {
+    const s = sniff(text);
+    return s === 'systemd' ? 'systemd' : 'shell';
+  }
+  if (DIRECTIVE_NAMES.has(low) || low.endsWith('.ovpn')) {
+    if (low === 'zoo.cfg') return 'properties';
+    const s = sniff(text);
+    return s === 'ini' ? 'ini' : 'directive';
+  }
+  if (low.endsWith('.cfg') || low.endsWith('.conf') || low.endsWith('.config') || low.endsWith('.local') || low.endsWith('.vhost') || path.includes('/sites-')) {
+    const s = sniff(text);
+    if (s === 'shell') return low.endsWith('.cfg') ? 'properties' : 'directive';
+    if (s && s !== 'yaml' && s !== 'json' && s !== 'kubernetes' && s !== 'compose' && s !== 'dockerfile') return s;
+    if (low.endsWith('.cfg') && /^[ \t]*[\w.-]+[ \t]*=/m.test(text.slice(0, 65536))) return 'properties';
+    return 'directive';
+  }
+  return undefined;
+}
+
+const COMMENT_PREFIX: Readonly<Record<FormatId, string | undefined>> = {
+  compose: '#',
+  kubernetes: '#',
+  yaml: '#',
+  dockerfile: '#',
+  nginx: '#',
+  apache: '#',
+  haproxy: '#',
+  caddy: '#',
+  envoy: '#',
+  traefik: '#',
+  dotenv: '#',
+  properties: '#',
+  ini: ';',
+  directive: '#',
+  systemd: '#',
+  terraform: '#',
+  toml: '#',
+  firewalld: undefined,
+  xml: undefined,
+  ufw: '#',
+  nftables: '#',
+  iptables: '#',
+  json: '//',
+  vagrant: '#',
+  procfile: '#',
+  shell: '#',
+  text: undefined,
+};
+
+/**
+ * The line comment prefix of a format, for "comment out" and ignore-marker
+ * quick fixes; undefined where the format has none (XML, plain text).
+ *
+ * @example lineCommentPrefix('json') // '//' (JSONC: devcontainer.json, launch.json)
+ */
+export function lineCommentPrefix(format: FormatId): string | undefined {
+  return COMMENT_PREFIX[format];
+}

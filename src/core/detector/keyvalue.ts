@@ -1,0 +1,241 @@
+// Key/value and directive lines: `.env`, shell option files, `.properties`,
+// INI, TOML, systemd units, ufw profiles, daemon configs (`Port 22`,
+// `port = 5432`, `http_port 3128`, `remote vpn.example.com 1194`).
+import type { ScanContext } from './context';
+import type { FormatId, PortRole } from './types';
+import { scanCommandLine } from './commands';
+import { isIpv4, scanEndpoints } from './endpoints';
+import { isCommandKey, isImageKey, portKeyInfo } from './keys';
+import { scanPortValue } from './values';
+import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, skipSpaces, trimEnd } from './text';
+
+export type Separator = 'equals' | 'equals-or-colon' | 'equals-or-space' | 'any';
+
+export interface KeyValueOptions {
+  readonly separator: Separator;
+  /** Role for a port key whose words say nothing (`port = 5432` in a daemon config listens). */
+  readonly defaultRole: PortRole;
+  /** `a:b` in a port value is a range (ufw, fail2ban) rather than a mapping. */
+  readonly colonIsRange?: boolean;
+  /** Directive formats: `IP PORT` as separate words, `port N` inside arguments. */
+  readonly addressPairs?: boolean;
+  readonly scope?: string;
+}
+
+/** Directives whose arguments name a remote host and then its port as a separate word. */
+const ENDPOINT_DIRECTIVES = new Set([
+  'remote', 'management', 'http-proxy', 'socks-proxy', 'real_server', 'virtual_server', 'sorry_server', 'replicaof', 'slaveof',
+  'sentinel', 'server', 'peer', 'upstream', 'forward', 'connect', 'master', 'masterhost', 'primary', 'relay', 'relayhost',
+  'smarthost', 'proxy', 'parent', 'cache_peer', 'backend', 'target', 'host', 'address', 'listen', 'bind', 'tcp_check',
+  'connect_ip', 'bindto', 'route-gateway', 'nameserver', 'dns', 'upstream_dns', 'forwarders', 'server_addr',
+]);
+
+/** Directives whose first argument is a port or `[bind:]port` (ssh forwarding, systemd sockets, Apache `Listen`). */
+const FIRST_ARG_PORT = /^(listen|listenstream|listendatagram|listensequentialpacket|listenaddress|localforward|remoteforward|dynamicforward|expose)$/i;
+
+function isHostToken(text: string, s: number, e: number, key: string, first: boolean): boolean {
+  const tok = text.slice(s, e);
+  if (isIpv4(tok)) return true;
+  const low = tok.toLowerCase();
+  if (low === 'localhost') return true;
+  if (tok.charCodeAt(0) === 91 && tok.endsWith(']') && tok.includes(':')) return true;
+  // A bare name is a host only as the directive's first argument (`remote vpn.example.com 1194`),
+  // not in the middle (`sentinel down-after-milliseconds mymaster 30000`).
+  if (!first || !ENDPOINT_DIRECTIVES.has(key.toLowerCase())) return false;
+  // A host name after a directive that takes one: letters, digits, dots, dashes.
+  if (!/^[A-Za-z0-9][A-Za-z0-9.\-_]*$/.test(tok) || !/[A-Za-z]/.test(tok)) return false;
+  return !/^(tcp|udp|tcp4|tcp6|udp4|udp6|yes|no|on|off|true|false|default|backup|check|weight|port|proto)$/i.test(tok);
+}
+
+interface Tok {
+  readonly s: number;
+  readonly e: number;
+}
+
+function words(text: string, s: number, e: number): Tok[] {
+  const out: Tok[] = [];
+  let i = s;
+  while (i < e && out.length < 256) {
+    while (i < e && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 44 || text.charCodeAt(i) === 123 || text.charCodeAt(i) === 125)) i++;
+    if (i >= e) break;
+    let j = i;
+    while (j < e && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 123 && text.charCodeAt(j) !== 125) j++;
+    let te = j;
+    while (te > i && (text.charCodeAt(te - 1) === 59 || text.charCodeAt(te - 1) === 44)) te--;
+    if (te > i) out.push({ s: i, e: te });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Directive arguments: `IP PORT` pairs (keepalived `real_server 10.0.0.2 1358`,
+ * redis `replicaof 10.0.0.1 6379`, OpenVPN `remote host 1194`), `port N...`
+ * keyword arguments (haproxy `check port 8081`, squid `acl x port 80 443`),
+ * squid `cache_peer host type HTTP ICP`.
+ */
+export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: number, comment: boolean, scope?: string): void {
+  const { text, out } = ctx;
+  const toks = words(text, s, e);
+  const lowKey = key.toLowerCase();
+  if (lowKey === 'cache_peer') {
+    for (const k of [2, 3]) {
+      const t = toks[k];
+      if (t && allDigits(text, t.s, t.e)) out.add({ offset: t.s, length: t.e - t.s, role: 'connect', comment, key, scope });
+    }
+  }
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    const nx = toks[k + 1];
+    if (!t) break;
+    if (nx && allDigits(text, nx.s, nx.e) && nx.e - nx.s <= 5 && isHostToken(text, t.s, t.e, key, k === 0)) {
+      out.add({ offset: nx.s, length: nx.e - nx.s, role: lowKey === 'listen' || lowKey === 'bind' ? 'listen' : 'connect', comment, key, scope });
+      k++;
+      continue;
+    }
+    const w = text.slice(t.s, t.e).toLowerCase();
+    if ((w === 'port' || w === 'ports') && nx) {
+      let j = k + 1;
+      while (j < toks.length) {
+        const v = toks[j];
+        if (!v || !/^\d+([-:]\d+)?$/.test(text.slice(v.s, v.e))) break;
+        scanPortValue(text, v.s, v.e, out, { role: lowKey === 'acl' ? 'firewall' : 'connect', comment, key: `${key} port`, scope, colonIsRange: true });
+        j++;
+      }
+      k = j - 1;
+    }
+  }
+}
+
+const memcachedCache = new WeakMap<ScanContext, boolean>();
+
+/** memcached's `-U` is its UDP port: only in its own config and option files. */
+function isMemcached(ctx: ScanContext): boolean {
+  let v = memcachedCache.get(ctx);
+  if (v === undefined) {
+    v = /memcache/i.test(ctx.fileName ?? '') || /memcached/.test(ctx.text.slice(0, 4000));
+    memcachedCache.set(ctx, v);
+  }
+  return v;
+}
+
+/** Splits `KEY=value` words (systemd `Environment=`, shell `VAR=1 OTHER=2`) and checks each key. */
+export function scanAssignments(ctx: ScanContext, s: number, e: number, comment: boolean, defaultRole: PortRole, scope?: string): void {
+  const { text, out } = ctx;
+  let i = s;
+  while (i < e) {
+    while (i < e && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39)) i++;
+    const ks = i;
+    while (i < e && (isAlpha(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 95 || text.charCodeAt(i) === 46)) i++;
+    if (i < e && text.charCodeAt(i) === 61 && i > ks) {
+      const info = portKeyInfo(text.slice(ks, i));
+      const vs = i + 1;
+      let ve = vs;
+      while (ve < e && !isSpace(text.charCodeAt(ve)) && text.charCodeAt(ve) !== 34 && text.charCodeAt(ve) !== 39) ve++;
+      if (info) scanPortValue(text, vs, ve, out, { role: info.role ?? defaultRole, comment, key: text.slice(ks, i), scope });
+      i = ve;
+    } else {
+      while (i < e && !isSpace(text.charCodeAt(i))) i++;
+    }
+  }
+}
+
+/**
+ * Reads one `key <sep> value` line in [s, e) and adds the ports it names.
+ * Returns the key it found (for section tracking), or undefined.
+ */
+export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: boolean, o: KeyValueOptions): string | undefined {
+  const { text, out } = ctx;
+  let i = skipSpaces(text, s, e);
+  e = trimEnd(text, i, e);
+  if (i >= e) return undefined;
+  if (text.startsWith('export ', i)) i = skipSpaces(text, i + 7, e);
+  if (text.charCodeAt(i) === 45 && o.addressPairs) {
+    // `-p 11211` lines: memcached.conf and other option-per-line files.
+    scanCommandLine(text, i, e, out, { comment, scope: o.scope, shortFlags: true, memcached: isMemcached(ctx) });
+    return undefined;
+  }
+  // Key: quoted, or a run up to the separator.
+  let ks = i;
+  let ke: number;
+  const q = text.charCodeAt(i);
+  if (q === 34 || q === 39) {
+    const close = indexOfIn(text, String.fromCharCode(q), i + 1, e);
+    if (close === -1 || close >= e) return undefined;
+    ks = i + 1;
+    ke = close;
+    i = close + 1;
+  } else {
+    while (i < e) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c) || c === 61) break;
+      if (c === 58 && (o.separator === 'equals-or-colon' || o.separator === 'any')) break;
+      i++;
+    }
+    ke = i;
+  }
+  if (ke <= ks) return undefined;
+  const key = text.slice(ks, ke);
+  i = skipSpaces(text, i, e);
+  let hadSep = false;
+  if (i < e) {
+    const c = text.charCodeAt(i);
+    if (c === 61 || (c === 58 && (o.separator === 'equals-or-colon' || o.separator === 'any'))) {
+      hadSep = true;
+      i++;
+      if (c === 61 && i < e && text.charCodeAt(i) === 62) i++; // `=>` (Logstash, Ruby)
+      i = skipSpaces(text, i, e);
+    }
+  }
+  if (!hadSep && o.separator === 'equals') {
+    if (hasDigit(text, s, e)) scanEndpoints(text, s, e, out, { comment, scope: o.scope });
+    return undefined;
+  }
+  let vs = i;
+  let ve = e;
+  if (ve > vs && text.charCodeAt(ve - 1) === 59 && o.addressPairs) ve--;
+  const qv = text.charCodeAt(vs);
+  if ((qv === 34 || qv === 39) && ve - vs >= 2 && text.charCodeAt(ve - 1) === qv) {
+    vs++;
+    ve--;
+  }
+  handleValue(ctx, key, vs, ve, comment, o);
+  return key;
+}
+
+export function handleValue(ctx: ScanContext, key: string, vs: number, ve: number, comment: boolean, o: KeyValueOptions, format: FormatId = ctx.format): void {
+  const { text, out } = ctx;
+  if (vs >= ve) return;
+  if (isImageKey(key)) return;
+  const digits = hasDigit(text, vs, ve);
+  const info = portKeyInfo(key);
+  let endpointRole: PortRole | undefined;
+  if (info && digits) {
+    const role = info.role ?? o.defaultRole;
+    scanPortValue(text, vs, ve, out, {
+      role, comment, key, scope: o.scope, rangeEnd: info.rangeEnd, colonIsRange: o.colonIsRange || role === 'firewall',
+    });
+    if (role === 'listen') endpointRole = 'listen';
+  } else if (FIRST_ARG_PORT.test(key)) {
+    const low = key.toLowerCase();
+    if (low === 'expose') scanPortValue(text, vs, ve, out, { role: 'exposed', comment, key, scope: o.scope });
+    else if (low.endsWith('forward')) {
+      // LocalForward [bind:]port host:hostport
+      let a = vs;
+      while (a < ve && !isSpace(text.charCodeAt(a))) a++;
+      if (allDigits(text, vs, a)) out.add({ offset: vs, length: a - vs, role: 'listen', comment, key, scope: o.scope });
+    } else {
+      // Listen 80 / Listen 0.0.0.0:8080 https / ListenStream=[::]:443 / (nginx) listen 80;
+      let a = vs;
+      while (a < ve && !isSpace(text.charCodeAt(a)) && text.charCodeAt(a) !== 59) a++;
+      if (allDigits(text, vs, a)) out.add({ offset: vs, length: a - vs, role: 'listen', comment, key, scope: o.scope });
+      endpointRole = 'listen';
+    }
+  } else if (digits && (isCommandKey(key) || key === 'Environment' || format === 'shell')) {
+    if (key === 'Environment' || key === 'EnvironmentFile') scanAssignments(ctx, vs, ve, comment, o.defaultRole);
+    else scanCommandLine(text, vs, ve, out, { comment, scope: o.scope, shortFlags: true, memcached: isMemcached(ctx), noEndpoints: true });
+  }
+  if (!digits) return;
+  if (o.addressPairs) scanDirectiveArgs(ctx, key, vs, ve, comment, o.scope);
+  scanEndpoints(text, vs, ve, out, { comment, role: endpointRole, key: endpointRole ? key : undefined, scope: o.scope });
+}

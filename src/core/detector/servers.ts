@@ -1,0 +1,121 @@
+// Web servers and proxies: nginx, Apache httpd, haproxy, Caddyfile.
+import type { ScanContext } from './context';
+import { scanEndpoints } from './endpoints';
+import { scanDirectiveArgs, scanKeyValue } from './keyvalue';
+import { portKeyInfo } from './keys';
+import { forEachLine, hashComments, leadingHash } from './lines';
+import { scanPortValue } from './values';
+import { allDigits, hasDigit, isSpace, skipSpaces, trimEnd } from './text';
+
+function firstWord(text: string, s: number, e: number): [number, number] {
+  const a = skipSpaces(text, s, e);
+  let b = a;
+  while (b < e && !isSpace(text.charCodeAt(b))) b++;
+  return [a, b];
+}
+
+/** nginx: statements end at `;`, `{` or `}`; several may share a line. */
+export function scanNginx(ctx: ScanContext): void {
+  const { text, out } = ctx;
+  forEachLine(ctx, { findComment: hashComments, markerChars: '#' }, (s, e, comment) => {
+    if (!hasDigit(text, s, e)) return;
+    let st = s;
+    let quote = 0;
+    for (let i = s; i <= e; i++) {
+      const c = i < e ? text.charCodeAt(i) : 59;
+      if (quote) {
+        if (c === quote) quote = 0;
+        continue;
+      }
+      if (c === 34 || c === 39) quote = c;
+      else if (c === 59 || c === 123 || c === 125) {
+        statement(st, i);
+        st = i + 1;
+      }
+    }
+    function statement(a: number, b: number): void {
+      const [ds, de] = firstWord(text, a, b);
+      if (ds >= de) return;
+      const name = text.slice(ds, de);
+      const as = skipSpaces(text, de, b);
+      const ae = trimEnd(text, as, b);
+      if (as >= ae) return;
+      if (name === 'listen') {
+        let fe = as;
+        while (fe < ae && !isSpace(text.charCodeAt(fe))) fe++;
+        if (allDigits(text, as, fe)) out.add({ offset: as, length: fe - as, role: 'listen', comment, key: 'listen' });
+        else scanEndpoints(text, as, fe, out, { comment, role: 'listen', key: 'listen' });
+        return;
+      }
+      if (name === 'set' || name === 'proxy_set_header' || name === 'add_header' || name === 'fastcgi_param' || name === 'env') {
+        // `set $backend_port 8080;` names the port in the variable.
+        const [vs, ve] = firstWord(text, as, ae);
+        const info = portKeyInfo(text.slice(vs, ve).replace(/^\$/, ''));
+        if (info) scanPortValue(text, skipSpaces(text, ve, ae), ae, out, { role: info.role ?? 'connect', comment, key: text.slice(vs, ve) });
+      } else {
+        const info = portKeyInfo(name);
+        if (info) scanPortValue(text, as, ae, out, { role: info.role ?? 'listen', comment, key: name });
+      }
+      scanEndpoints(text, as, ae, out, { comment, role: name === 'server' || name.endsWith('_pass') ? 'connect' : undefined });
+    }
+  });
+}
+
+/** Apache httpd: `Listen`, `<VirtualHost *:443>`, `ServerName host:port`, ProxyPass URLs. */
+export function scanApache(ctx: ScanContext): void {
+  const { text, out } = ctx;
+  forEachLine(ctx, { findComment: leadingHash, markerChars: '#' }, (s, e, comment) => {
+    if (!hasDigit(text, s, e)) return;
+    const a = skipSpaces(text, s, e);
+    const head = text.slice(a, Math.min(e, a + 20)).toLowerCase();
+    if (head.startsWith('<virtualhost') || head.startsWith('namevirtualhost')) {
+      scanEndpoints(text, a, e, out, { comment, role: 'listen', key: head.startsWith('<') ? 'VirtualHost' : 'NameVirtualHost' });
+      return;
+    }
+    scanKeyValue(ctx, a, e, comment, { separator: 'equals-or-space', defaultRole: 'listen' });
+  });
+}
+
+const HAPROXY_LISTEN = new Set(['bind', 'dgram-bind', 'monitor-net']);
+const HAPROXY_CONNECT = new Set(['server', 'default-server', 'server-template', 'peer', 'nameserver', 'mailer', 'log', 'source']);
+
+/** haproxy: `bind` addresses listen; `server`/`peer`/`nameserver` addresses connect; `port N` arguments. */
+export function scanHaproxy(ctx: ScanContext): void {
+  const { text, out } = ctx;
+  forEachLine(ctx, { findComment: hashComments, markerChars: '#' }, (s, e, comment) => {
+    if (!hasDigit(text, s, e)) return;
+    const [ks, ke] = firstWord(text, s, e);
+    const kw = text.slice(ks, ke).toLowerCase();
+    const as = skipSpaces(text, ke, e);
+    if (HAPROXY_LISTEN.has(kw)) {
+      let fe = as;
+      while (fe < e && !isSpace(text.charCodeAt(fe))) fe++;
+      scanEndpoints(text, as, fe, out, { comment, role: 'listen', key: kw });
+      return;
+    }
+    scanDirectiveArgs(ctx, kw, as, e, comment);
+    scanEndpoints(text, as, e, out, { comment, role: HAPROXY_CONNECT.has(kw) ? 'connect' : undefined, key: HAPROXY_CONNECT.has(kw) ? kw : undefined });
+  });
+}
+
+/** Caddyfile: site addresses (`:80 {`, `localhost:8080, example.com:443 {`), `http_port`, proxies. */
+export function scanCaddy(ctx: ScanContext): void {
+  const { text, out } = ctx;
+  forEachLine(ctx, { findComment: hashComments, markerChars: '#' }, (s, e, comment) => {
+    if (!hasDigit(text, s, e)) return;
+    const a = skipSpaces(text, s, e);
+    const b = trimEnd(text, a, e);
+    const last = text.charCodeAt(b - 1);
+    const [ks, ke] = firstWord(text, a, b);
+    const kw = text.slice(ks, ke);
+    const siteLine = (last === 123 || last === 44) && (kw.startsWith(':') || kw.includes(':') || kw.includes('.'));
+    if (siteLine) {
+      scanEndpoints(text, a, b, out, { comment, role: 'listen', key: 'site address' });
+      return;
+    }
+    const info = portKeyInfo(kw);
+    if (info) scanPortValue(text, skipSpaces(text, ke, b), b, out, { role: info.role ?? 'listen', comment, key: kw });
+    const role = kw === 'admin' || kw === 'bind' ? 'listen' : undefined;
+    scanEndpoints(text, ke, b, out, { comment, role, key: role ? kw : undefined });
+  });
+}

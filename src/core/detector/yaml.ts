@@ -1,0 +1,444 @@
+// YAML: Docker Compose, Kubernetes manifests, Helm values, Envoy, Traefik,
+// Spring application.yml, Prometheus ... One pass over lines with a stack of
+// keys by indentation, so each value is judged by its path:
+// `services.web.ports[]`, `spec.containers[].ports[].containerPort`.
+// `#` lines inside block scalars are content, not comments.
+import type { ScanContext } from './context';
+import type { Candidate } from './collector';
+import type { PortRole } from './types';
+import type { PendingFlag } from './commands';
+import { resolvePending, scanCommandLine } from './commands';
+import { commentBody } from './context';
+import { scanEndpoints } from './endpoints';
+import { scanAssignments, scanKeyValue } from './keyvalue';
+import { isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
+import { scanMapping } from './mapping';
+import { scanPortValue } from './values';
+import { DigitCursor, hasDigit, hashCommentStart, indexOfIn, isSpace, trimEnd } from './text';
+
+interface KeyFrame {
+  readonly indent: number;
+  readonly key: string;
+}
+
+interface Item {
+  readonly depth: number; // stack depth of the owning key
+  readonly indent: number;
+  name?: { s: number; e: number; text: string };
+  value?: { s: number; e: number };
+  target?: Candidate;
+  published?: Candidate[];
+  protocol?: 'tcp' | 'udp' | 'sctp';
+  comment: boolean;
+}
+
+interface Doc {
+  readonly start: number;
+  end: number;
+  kind?: string;
+  name?: string;
+}
+
+interface Block {
+  readonly parentIndent: number;
+  readonly command: boolean;
+  readonly key: string;
+}
+
+/** Finds `key:` at [s, e): returns the key and where its value starts, or undefined for a plain scalar. */
+function parseKey(text: string, s: number, e: number): { key: string; vs: number } | undefined {
+  const c = text.charCodeAt(s);
+  if (c === 34 || c === 39) {
+    const close = indexOfIn(text, String.fromCharCode(c), s + 1, e);
+    if (close === -1 || close >= e) return undefined;
+    let j = close + 1;
+    while (j < e && isSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 58) return undefined;
+    if (j + 1 < e && !isSpace(text.charCodeAt(j + 1))) return undefined;
+    return { key: text.slice(s + 1, close), vs: j + 1 };
+  }
+  if (c === 91 || c === 123 || c === 124 || c === 62 || c === 42 || c === 33 || c === 37 || c === 64 || c === 96 || c === 35) return undefined;
+  const lim = Math.min(e, s + 512);
+  for (let i = s; i < lim; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 58 && (i + 1 === e || isSpace(text.charCodeAt(i + 1)))) {
+      if (i === s) return undefined;
+      let ke = i;
+      while (ke > s && isSpace(text.charCodeAt(ke - 1))) ke--;
+      return { key: text.slice(s, ke), vs: i + 1 };
+    }
+    if (d === 35 && i > s && isSpace(text.charCodeAt(i - 1))) return undefined;
+  }
+  return undefined;
+}
+
+function stripQuotes(text: string, s: number, e: number): { s: number; e: number; quoted: boolean } {
+  const q = text.charCodeAt(s);
+  if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) return { s: s + 1, e: e - 1, quoted: true };
+  return { s, e, quoted: false };
+}
+
+/** Top-level items of a flow sequence `[a, "b", c]` in [s, e) (s at `[`). */
+function flowItems(text: string, s: number, e: number): Array<{ s: number; e: number }> {
+  const items: Array<{ s: number; e: number }> = [];
+  let depth = 0;
+  let quote = 0;
+  let is = s + 1;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) {
+      depth--;
+      if (depth === 0) {
+        items.push({ s: is, e: i });
+        break;
+      }
+    } else if (c === 44 && depth === 1) {
+      items.push({ s: is, e: i });
+      is = i + 1;
+    }
+  }
+  return items
+    .map((it) => {
+      let a = it.s;
+      let b = it.e;
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      b = trimEnd(text, a, b);
+      return { s: a, e: b };
+    })
+    .filter((it) => it.e > it.s);
+}
+
+const BLOCK_HEADER = /^[|>][-+0-9]*$/;
+
+export function scanYaml(ctx: ScanContext): void {
+  const { text, lines, out, ignore } = ctx;
+  const hasServices = /^services:[ \t]*(?:#.*)?$/m.test(text.slice(0, 65536));
+  const composeFile = ctx.format === 'compose' || (ctx.format === 'yaml' && hasServices);
+  // Compose file format v1 has no `services:`: services are the top-level keys.
+  const serviceDepth = hasServices ? 1 : 0;
+  const stack: KeyFrame[] = [];
+  const docs: Doc[] = [{ start: 0, end: text.length }];
+  let block: Block | undefined;
+  let item: Item | undefined;
+  let pending: { flag: PendingFlag; depth: number } | undefined;
+  const n = lines.count;
+
+  const finishItem = (): void => {
+    const it = item;
+    item = undefined;
+    if (!it) return;
+    // Compose long syntax: pair target and published.
+    if (it.target && it.published) {
+      const t = it.target;
+      const tv = Number(text.slice(t.offset, t.offset + t.length));
+      const first = it.published[0];
+      const pv = first ? Number(text.slice(first.offset, first.offset + first.length)) : undefined;
+      out.set({ ...t, mappedTo: pv, protocol: t.protocol ?? it.protocol });
+      for (const p of it.published) out.set({ ...p, mappedTo: tv, protocol: p.protocol ?? it.protocol });
+    } else if (it.protocol) {
+      for (const c of [it.target, ...(it.published ?? [])]) if (c) out.set({ ...c, protocol: c.protocol ?? it.protocol });
+    }
+    // Kubernetes env: `- name: HTTP_PORT` / `value: "8080"`.
+    if (it.name && it.value) {
+      const info = portKeyInfo(it.name.text);
+      if (info) scanPortValue(text, it.value.s, it.value.e, out, { role: info.role ?? 'unknown', comment: it.comment, key: it.name.text });
+    }
+  };
+
+  const pathKeys = (): string[] => stack.map((f) => f.key);
+
+  const contextRole = (path: readonly string[], kind: string | undefined): PortRole | undefined => {
+    // Structure first: a probe's port is the container's, an Envoy listener's listens.
+    for (let j = path.length - 1; j >= 0; j--) {
+      const low = (path[j] ?? '').toLowerCase();
+      if (low.endsWith('probe')) return 'container';
+      if (low === 'listeners' || low === 'listener' || low === 'admin' || low === 'entrypoints') return 'listen';
+      if (low === 'clusters' || low === 'endpoints' || low === 'backend' || low === 'upstreams' || low === 'targets' || low === 'static_configs') return 'connect';
+      if (low === 'containers' || low === 'initcontainers') return 'container';
+    }
+    // Then the words of the parent key: `database: { port: 5432 }`, `service: { port: 80 }`.
+    const parent = path[path.length - 1];
+    if (parent !== undefined) {
+      const r = roleFromWords(splitWords(parent));
+      if (r && r !== 'firewall') return r;
+    }
+    if (kind === 'Service') return 'listen';
+    return undefined;
+  };
+
+  /** Handles one scalar or flow value. `key` undefined for a list item scalar. */
+  const value = (path: readonly string[], key: string | undefined, vs: number, ve: number, comment: boolean, line: number, keyIndent: number, depth = 0): void => {
+    if (vs >= ve) return;
+    if (text.charCodeAt(vs) === 123 && depth < 16 && !(composeFile && (key === undefined ? path[path.length - 1] === 'ports' : false))) {
+      // Flow mapping `{ address: 0.0.0.0, port_value: 10000 }`: each pair under this key.
+      const inner = key === undefined ? path : [...path, key];
+      for (const it of flowItems(text, vs, ve)) {
+        const kv = parseKey(text, it.s, it.e);
+        if (!kv) continue;
+        let v = kv.vs;
+        while (v < it.e && isSpace(text.charCodeAt(v))) v++;
+        value(inner, kv.key, v, it.e, comment, line, keyIndent, depth + 1);
+      }
+      return;
+    }
+    const doc = docs[docs.length - 1];
+    const kind = doc?.kind;
+    const q = stripQuotes(text, vs, ve);
+    const service = !composeFile ? undefined
+      : serviceDepth === 1 ? (path[0] === 'services' && path.length >= 2 ? path[1] : undefined)
+      : path.length >= 1 && path[0] !== 'version' && path[0] !== 'volumes' && path[0] !== 'networks' ? path[0] : undefined;
+    const scope = service;
+    const owner = path[path.length - 1];
+    const flow = !q.quoted && text.charCodeAt(vs) === 91;
+    void line;
+    void keyIndent;
+    // Compose ports / expose.
+    const composeList = service !== undefined && (
+      (path.length === serviceDepth + 2 && (owner === 'ports' || owner === 'expose')) ||
+      (path.length === serviceDepth + 1 && key !== undefined && flow && (key === 'ports' || key === 'expose')));
+    if (composeList) {
+      const listName = path.length === serviceDepth + 1 ? key : owner;
+      if (key === undefined || path.length === serviceDepth + 1) {
+        const list = flow ? flowItems(text, vs, ve) : [{ s: vs, e: ve }];
+        for (const it of list) {
+          const iq = stripQuotes(text, it.s, it.e);
+          if (listName === 'expose') scanPortValue(text, iq.s, iq.e, out, { role: 'exposed', comment, key: 'expose', scope });
+          else if (text.charCodeAt(iq.s) === 123) {
+            // `- { target: 80, published: 8080 }`
+            const body = text.slice(iq.s + 1, iq.e - 1);
+            const t = /(?:^|[\s,])target\s*:\s*["']?(\d+)/.exec(body);
+            const p = /(?:^|[\s,])published\s*:\s*["']?(\d+)/.exec(body);
+            const tv = t ? Number(t[1]) : undefined;
+            const pv = p ? Number(p[1]) : undefined;
+            if (t && t[1]) out.add({ offset: iq.s + 1 + t.index + t[0].length - t[1].length, length: t[1].length, role: 'container', comment, key: 'target', scope, mappedTo: pv });
+            if (p && p[1]) out.add({ offset: iq.s + 1 + p.index + p[0].length - p[1].length, length: p[1].length, role: 'published', comment, key: 'published', scope, mappedTo: tv });
+          } else scanMapping(text, iq.s, iq.e, out, { comment, key: 'ports', scope, loneRole: 'container', unquoted: !iq.quoted && !flow });
+        }
+        return;
+      }
+      if (owner === 'ports' && item) {
+        if (key === 'target') {
+          const before = out.get(q.s);
+          scanPortValue(text, q.s, q.e, out, { role: 'container', comment, key: 'target', scope });
+          const c = out.get(q.s);
+          if (c && c !== before) item.target = c;
+          return;
+        }
+        if (key === 'published') {
+          scanPortValue(text, q.s, q.e, out, { role: 'published', comment, key: 'published', scope });
+          const c = out.get(q.s);
+          if (c) {
+            item.published = [c];
+            // A published range: both ends.
+            const dash = indexOfIn(text, '-', q.s, q.e);
+            if (dash !== -1 && dash < q.e) {
+              const c2 = out.get(dash + 1);
+              if (c2) {
+                const a = Number(text.slice(c.offset, c.offset + c.length));
+                const b = Number(text.slice(c2.offset, c2.offset + c2.length));
+                out.set({ ...c, rangeEnd: 'start', rangeOther: b });
+                out.set({ ...c2, rangeEnd: 'end', rangeOther: a });
+                item.published = [c, c2];
+              }
+            }
+          }
+          return;
+        }
+        if (key === 'protocol') {
+          const p = text.slice(q.s, q.e).toLowerCase();
+          if (p === 'tcp' || p === 'udp' || p === 'sctp') item.protocol = p;
+          return;
+        }
+      }
+    }
+    if (key !== undefined && isImageKey(key)) return;
+    if (key === undefined && owner !== undefined && isImageKey(owner)) return;
+    // Kubernetes env list items: remember name/value for the item.
+    if (item && (key === 'name' || key === 'value') && path.length === item.depth) {
+      if (key === 'name') item.name = { s: q.s, e: q.e, text: text.slice(q.s, q.e) };
+      else item.value = { s: q.s, e: q.e };
+    }
+    if (!hasDigit(text, vs, ve) && !(key !== undefined && isCommandKey(key)) && !(owner && isCommandKey(owner))) return;
+    const k = key ?? owner;
+    const info = k !== undefined ? portKeyInfo(k) : undefined;
+    if (info && hasDigit(text, vs, ve)) {
+      const role = info.role ?? contextRole(key === undefined ? path.slice(0, -1) : path, kind) ?? 'unknown';
+      scanPortValue(text, q.s, q.e, out, { role, comment, key: k, scope, rangeEnd: info.rangeEnd });
+      scanEndpoints(text, q.s, q.e, out, { comment, scope });
+      return;
+    }
+    if ((key === 'number' || key === 'value') && owner !== undefined && portKeyInfo(owner)) {
+      // Ingress `port: { number: 80 }`.
+      scanPortValue(text, q.s, q.e, out, { role: contextRole(path.slice(0, -1), kind) ?? 'connect', comment, key: `${owner}.${key}`, scope });
+      return;
+    }
+    const commandCtx = (key !== undefined && isCommandKey(key)) || (key === undefined && owner !== undefined && isCommandKey(owner));
+    if (commandCtx) {
+      if (key === undefined && pending && pending.depth === stack.length) {
+        const p = pending.flag;
+        pending = undefined;
+        resolvePending(text, q.s, q.e, out, { comment, scope, shortFlags: true }, p);
+      }
+      const p = scanCommandLine(text, q.s, q.e, out, { comment, scope, shortFlags: true });
+      pending = key === undefined && p ? { flag: p, depth: stack.length } : undefined;
+      return;
+    }
+    if (!hasDigit(text, vs, ve)) return;
+    if (key === undefined || owner === 'environment' || owner === 'labels' || owner === 'env') {
+      // `- PORT=5054`, `- "traefik...port=80"`, `- --port=8080`
+      if (key === undefined) {
+        scanAssignments(ctx, q.s, q.e, comment, 'listen', scope);
+        if (text.charCodeAt(q.s) === 45) scanCommandLine(text, q.s, q.e, out, { comment, scope, shortFlags: false, noEndpoints: true });
+      }
+    } else if (indexOfIn(text, '--', q.s, q.e) !== -1) {
+      scanCommandLine(text, q.s, q.e, out, { comment, scope, shortFlags: false, noEndpoints: true });
+    }
+    scanEndpoints(text, q.s, q.e, out, { comment, scope });
+  };
+
+  const blockLine = (s: number, e: number, b: Block): void => {
+    if (b.command) scanCommandLine(text, s, e, out, { comment: false, shortFlags: true });
+    else {
+      // Embedded files (ConfigMap data, inline configs): read lines as key/value.
+      scanKeyValue(ctx, s, e, false, { separator: 'any', defaultRole: 'unknown' });
+    }
+    scanEndpoints(text, s, e, out, { comment: false });
+  };
+
+  /** A YAML line [p, e) whose indent is `ind`; `comment` when re-read from a `#` line. */
+  const yamlLine = (s: number, p: number, e: number, ind: number, comment: boolean, line: number, digitsHere: boolean): void => {
+    let q = p;
+    let isItem = false;
+    while (q < e && text.charCodeAt(q) === 45 && (q + 1 === e || isSpace(text.charCodeAt(q + 1)))) {
+      q++;
+      while (q < e && isSpace(text.charCodeAt(q))) q++;
+      isItem = true;
+    }
+    let ce = e;
+    if (digitsHere || ignore.active) {
+      // Strip the trailing comment (only lines that can hold a port need the exact end).
+      const cs = hashCommentStart(text, q, e);
+      if (cs !== -1) {
+        ce = cs;
+        if (ignore.active && !comment) ignore.noteComment(line, cs, e, false);
+        const body = commentBody(text, cs, e, '#');
+        if (body < e && hasDigit(text, body, e)) scanEndpoints(text, body, e, out, { comment: true });
+      }
+    }
+    ce = trimEnd(text, q, ce);
+    if (!comment) {
+      if (isItem) {
+        while (stack.length && (stack[stack.length - 1]?.indent ?? 0) > ind) stack.pop();
+        finishItem();
+        item = { depth: stack.length, indent: ind, comment };
+      } else {
+        while (stack.length && (stack[stack.length - 1]?.indent ?? 0) >= ind) stack.pop();
+        if (item && (ind <= item.indent || stack.length < item.depth)) finishItem();
+      }
+    }
+    if (q >= ce) return;
+    const kv = parseKey(text, q, ce);
+    if (!kv) {
+      // A plain or flow scalar: a list item or a continuation line.
+      if (digitsHere || (isItem && pending !== undefined) || (isItem && isCommandKey(stack[stack.length - 1]?.key ?? ''))) {
+        value(pathKeys(), undefined, q, ce, comment, line, ind);
+      }
+      return;
+    }
+    const keyIndent = q - s;
+    let vs = kv.vs;
+    while (vs < ce && isSpace(text.charCodeAt(vs))) vs++;
+    if (!digitsHere && vs < ce && text.charCodeAt(vs) === 35) vs = ce; // `key: # comment`
+    // Anchors and tags before the value: `key: &anchor`, `key: !!str 80`.
+    while (vs < ce && (text.charCodeAt(vs) === 38 || text.charCodeAt(vs) === 33)) {
+      while (vs < ce && !isSpace(text.charCodeAt(vs))) vs++;
+      while (vs < ce && isSpace(text.charCodeAt(vs))) vs++;
+    }
+    if (!comment && stack.length <= 1 && !isItem) {
+      const doc = docs[docs.length - 1];
+      if (doc && stack.length === 0 && kv.key === 'kind') doc.kind = text.slice(vs, ce).replace(/["']/g, '').trim();
+      if (doc && stack.length === 1 && stack[0]?.key === 'metadata' && kv.key === 'name') doc.name = text.slice(vs, ce).replace(/["']/g, '').trim();
+    }
+    if (vs >= ce) {
+      if (!comment) stack.push({ indent: keyIndent, key: kv.key });
+      return;
+    }
+    const c0 = text.charCodeAt(vs);
+    if ((c0 === 124 || c0 === 62) && BLOCK_HEADER.test(text.slice(vs, ce))) {
+      if (!comment) {
+        block = { parentIndent: keyIndent, command: isCommandKey(kv.key) || stack.some((f) => isCommandKey(f.key)), key: kv.key };
+      }
+      return;
+    }
+    if (!digitsHere) {
+      // No digit: only what later lines depend on (Kubernetes env names, command flags).
+      if (item && (kv.key === 'name' || kv.key === 'protocol')) value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
+      else if (isCommandKey(kv.key)) value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
+      return;
+    }
+    value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
+  };
+
+  const digits = new DigitCursor(text);
+  for (let line = 0; line < n; line++) {
+    const s = lines.start(line);
+    const e = lines.end(line);
+    const digitsHere = digits.next(s) < e;
+    let p = s;
+    while (p < e && text.charCodeAt(p) === 32) p++;
+    const ind = p - s;
+    if (block) {
+      if (p >= e || ind > block.parentIndent) {
+        if (p < e && digitsHere) blockLine(p, e, block);
+        continue;
+      }
+      block = undefined;
+    }
+    while (p < e && isSpace(text.charCodeAt(p))) p++;
+    if (p >= e) continue;
+    const c = text.charCodeAt(p);
+    if (c === 35) {
+      if (ignore.active) ignore.noteComment(line, p, e, true);
+      if (digitsHere) {
+        const body = commentBody(text, p, e, '#');
+        if (body < e) {
+          let bi = body;
+          while (bi < e && text.charCodeAt(bi) === 32) bi++;
+          yamlLine(body, bi, e, ind, true, line, true);
+        }
+      }
+      continue;
+    }
+    if (ind === 0 && (c === 45 || c === 46) && (text.startsWith('---', p) || text.startsWith('...', p)) && (p + 3 === e || isSpace(text.charCodeAt(p + 3)))) {
+      finishItem();
+      stack.length = 0;
+      pending = undefined;
+      const last = docs[docs.length - 1];
+      if (last) last.end = s;
+      docs.push({ start: s, end: text.length });
+      continue;
+    }
+    if (ind === 0 && c === 37) continue; // %YAML directive
+    yamlLine(s, p, e, ind, false, line, digitsHere);
+  }
+  finishItem();
+
+  // Kubernetes objects: scope each port by `Kind/name` of its document.
+  const named = docs.filter((d) => d.kind && d.name);
+  if (named.length && !composeFile) {
+    const cands = out.candidates();
+    let di = 0;
+    for (const c of cands) {
+      while (di < named.length && (named[di]?.end ?? 0) <= c.offset) di++;
+      const d = named[di];
+      if (!d) break;
+      if (c.offset >= d.start && c.offset < d.end && c.scope === undefined) out.set({ ...c, scope: `${d.kind}/${d.name}` });
+    }
+  }
+}

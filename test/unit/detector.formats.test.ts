@@ -1,0 +1,764 @@
+// Per-format fixtures: every port the detector finds, with its exact 0-based
+// line and column (UTF-16) and its role; `true` marks a port inside a comment.
+// Each comment after a row repeats the line the port is on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scanText } from '../../src/core/detector/index';
+
+type Row = [line: number, column: number, port: number, role: string, comment?: true];
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  const re = /\r\n|\n|\r/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function rows(text: string, fileName: string): Row[] {
+  const starts = lineStarts(text);
+  return scanText({ text, fileName }).occurrences.map((o) => {
+    // Offset, line and column must all describe the same digits.
+    assert.equal(o.offset, (starts[o.line] ?? -1) + o.column, `offset of ${o.port} agrees with line/column`);
+    assert.equal(text.slice(o.offset, o.offset + o.length), String(o.port));
+    const row: Row = [o.line, o.column, o.port, o.role];
+    if (o.comment) row.push(true);
+    return row;
+  });
+}
+
+test('finds host and container ports in a compose mapping, with host IPs, ranges, variables and /udp', () => {
+  const text = `services:
+  web:
+    image: nginx:1.25
+    ports:
+      - "8080:80"
+      - "127.0.0.1:8443:443/tcp"
+      - "[::1]:9000:9001"
+      - "\${WEB_PORT:-3000}:3000"
+      - 53:53/udp
+      - "6000-6001:7000-7001"
+      - "5000"
+`;
+  assert.equal(scanText({ text, fileName: 'docker-compose.yml' }).format, 'compose');
+  assert.deepEqual(rows(text, 'docker-compose.yml'), [
+    [4, 9, 8080, 'published'], // - "8080:80"
+    [4, 14, 80, 'container'], // - "8080:80"
+    [5, 19, 8443, 'published'], // - "127.0.0.1:8443:443/tcp"
+    [5, 24, 443, 'container'], // - "127.0.0.1:8443:443/tcp"
+    [6, 15, 9000, 'published'], // - "[::1]:9000:9001"
+    [6, 20, 9001, 'container'], // - "[::1]:9000:9001"
+    [7, 21, 3000, 'published'], // - "${WEB_PORT:-3000}:3000"
+    [7, 27, 3000, 'container'], // - "${WEB_PORT:-3000}:3000"
+    [8, 8, 53, 'published'], // - 53:53/udp
+    [8, 11, 53, 'container'], // - 53:53/udp
+    [9, 9, 6000, 'published'], // - "6000-6001:7000-7001"
+    [9, 14, 6001, 'published'], // - "6000-6001:7000-7001"
+    [9, 19, 7000, 'container'], // - "6000-6001:7000-7001"
+    [9, 24, 7001, 'container'], // - "6000-6001:7000-7001"
+    [10, 9, 5000, 'container'], // - "5000"
+  ]);
+});
+
+test('reads compose long syntax, expose, command flags and environment', () => {
+  const text = `services:
+  api:
+    ports:
+      - target: 80
+        published: "8081"
+        protocol: udp
+    expose:
+      - "9229"
+      - 3002-3003
+    command: ["node", "server.js", "--port", "3000"]
+    environment:
+      - PORT=4000
+      DB_PORT: 5432
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost:4000/health"]
+      retries: 3
+`;
+  assert.equal(scanText({ text, fileName: 'compose.yaml' }).format, 'compose');
+  assert.deepEqual(rows(text, 'compose.yaml'), [
+    [3, 16, 80, 'container'], // - target: 80
+    [4, 20, 8081, 'published'], // published: "8081"
+    [7, 9, 9229, 'exposed'], // - "9229"
+    [8, 8, 3002, 'exposed'], // - 3002-3003
+    [8, 13, 3003, 'exposed'], // - 3002-3003
+    [9, 46, 3000, 'listen'], // command: ["node", "server.js", "--port", "3000"]
+    [11, 13, 4000, 'listen'], // - PORT=4000
+    [12, 15, 5432, 'connect'], // DB_PORT: 5432
+    [14, 52, 4000, 'connect'], // test: ["CMD", "curl", "-f", "http://localhost:4000/health"]
+  ]);
+});
+
+test('reads Compose file format v1, where services are top-level keys', () => {
+  const text = `simple:
+  image: busybox:1.31.0-uclibc
+  ports:
+    - '49153-49154:3002-3003'
+  expose:
+    - '3001/udp'
+`;
+  assert.equal(scanText({ text, fileName: 'docker-compose.yml' }).format, 'compose');
+  assert.deepEqual(rows(text, 'docker-compose.yml'), [
+    [3, 7, 49153, 'published'], // - '49153-49154:3002-3003'
+    [3, 13, 49154, 'published'], // - '49153-49154:3002-3003'
+    [3, 19, 3002, 'container'], // - '49153-49154:3002-3003'
+    [3, 24, 3003, 'container'], // - '49153-49154:3002-3003'
+    [5, 7, 3001, 'exposed'], // - '3001/udp'
+  ]);
+});
+
+test('finds Kubernetes Service, container, probe, env and Ingress ports', () => {
+  const text = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  annotations:
+    prometheus.io/port: "9102"
+spec:
+  ports:
+    - port: 80
+      targetPort: http-server
+      nodePort: 30080
+    - port: 443
+      targetPort: 8443
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  template:
+    spec:
+      containers:
+        - name: web
+          image: registry.example.com:5000/web:1.2.3
+          args: ["--port=8080"]
+          ports:
+            - containerPort: 8080
+              hostPort: 80
+          env:
+            - name: REDIS_PORT
+              value: "6379"
+            - name: REPLICAS
+              value: "3"
+          livenessProbe:
+            httpGet:
+              port: 8080
+            initialDelaySeconds: 10
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+    - http:
+        paths:
+          - backend:
+              service:
+                port:
+                  number: 80
+`;
+  assert.equal(scanText({ text, fileName: 'k8s/app.yaml' }).format, 'kubernetes');
+  assert.deepEqual(rows(text, 'k8s/app.yaml'), [
+    [5, 25, 9102, 'listen'], // prometheus.io/port: "9102"
+    [8, 12, 80, 'listen'], // - port: 80
+    [10, 16, 30080, 'published'], // nodePort: 30080
+    [11, 12, 443, 'listen'], // - port: 443
+    [12, 18, 8443, 'container'], // targetPort: 8443
+    [25, 25, 8080, 'listen'], // args: ["--port=8080"]
+    [27, 29, 8080, 'container'], // - containerPort: 8080
+    [28, 24, 80, 'published'], // hostPort: 80
+    [31, 22, 6379, 'connect'], // value: "6379"
+    [36, 20, 8080, 'container'], // port: 8080
+    [50, 26, 80, 'connect'], // number: 80
+  ]);
+});
+
+test('finds Helm values ports and URLs', () => {
+  const text = `replicaCount: 1
+service:
+  type: ClusterIP
+  port: 80
+  targetPort: 9187
+securityContext:
+  runAsUser: 65534
+config:
+  redisAddress: redis://myredis:6379
+  # port: 3307
+`;
+  assert.equal(scanText({ text, fileName: 'charts/app/values.yaml' }).format, 'yaml');
+  assert.deepEqual(rows(text, 'charts/app/values.yaml'), [
+    [3, 8, 80, 'listen'], // port: 80
+    [4, 14, 9187, 'container'], // targetPort: 9187
+    [8, 32, 6379, 'connect'], // redisAddress: redis://myredis:6379
+    [9, 10, 3307, 'unknown', true], // # port: 3307
+  ]);
+});
+
+test('finds Dockerfile EXPOSE, ARG/ENV port defaults and command flags, not image tags', () => {
+  const text = `FROM node:20-alpine AS build
+ARG PORT=3000
+ENV NODE_ENV=production APP_PORT=8080
+ENV LEGACY_PORT 9090
+EXPOSE 3000 8080/tcp $PORT 7000-7001
+HEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1
+CMD ["node", "server.js", "--port", "3000"]
+USER 1000:1000
+`;
+  assert.equal(scanText({ text, fileName: 'Dockerfile' }).format, 'dockerfile');
+  assert.deepEqual(rows(text, 'Dockerfile'), [
+    [1, 9, 3000, 'listen'], // ARG PORT=3000
+    [2, 33, 8080, 'listen'], // ENV NODE_ENV=production APP_PORT=8080
+    [3, 16, 9090, 'listen'], // ENV LEGACY_PORT 9090
+    [4, 7, 3000, 'exposed'], // EXPOSE 3000 8080/tcp $PORT 7000-7001
+    [4, 12, 8080, 'exposed'], // EXPOSE 3000 8080/tcp $PORT 7000-7001
+    [4, 27, 7000, 'exposed'], // EXPOSE 3000 8080/tcp $PORT 7000-7001
+    [4, 32, 7001, 'exposed'], // EXPOSE 3000 8080/tcp $PORT 7000-7001
+    [5, 41, 3000, 'connect'], // HEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1
+    [6, 37, 3000, 'listen'], // CMD ["node", "server.js", "--port", "3000"]
+  ]);
+});
+
+test('finds nginx listen directives, upstream servers and proxy URLs', () => {
+  const text = `upstream backend {
+    server 10.0.0.2:8080 weight=5;
+}
+server {
+    listen 80 default_server;
+    listen [::]:80;
+    listen 127.0.0.1:8443 ssl;
+    # listen 8000;
+    proxy_cache_path /tmp/cache levels=1:2 keys_zone=cache:10m;
+    location / {
+        proxy_pass http://127.0.0.1:3000;
+        return 301 https://$host:8443$request_uri;
+    }
+    error_page 500 502 503 504 /50x.html;
+    keepalive_timeout 65;
+}
+`;
+  assert.equal(scanText({ text, fileName: 'nginx.conf' }).format, 'nginx');
+  assert.deepEqual(rows(text, 'nginx.conf'), [
+    [1, 20, 8080, 'connect'], // server 10.0.0.2:8080 weight=5;
+    [4, 11, 80, 'listen'], // listen 80 default_server;
+    [5, 16, 80, 'listen'], // listen [::]:80;
+    [6, 21, 8443, 'listen'], // listen 127.0.0.1:8443 ssl;
+    [7, 13, 8000, 'listen', true], // # listen 8000;
+    [10, 36, 3000, 'connect'], // proxy_pass http://127.0.0.1:3000;
+    [11, 33, 8443, 'connect'], // return 301 https://$host:8443$request_uri;
+  ]);
+});
+
+test('finds Apache Listen and VirtualHost ports', () => {
+  const text = `Listen 80
+Listen 0.0.0.0:8080 http
+<VirtualHost *:443>
+    ServerName www.example.com:443
+    ProxyPass /app http://localhost:9000/
+    Timeout 300
+</VirtualHost>
+`;
+  assert.equal(scanText({ text, fileName: 'httpd.conf' }).format, 'apache');
+  assert.deepEqual(rows(text, 'httpd.conf'), [
+    [0, 7, 80, 'listen'], // Listen 80
+    [1, 15, 8080, 'listen'], // Listen 0.0.0.0:8080 http
+    [2, 15, 443, 'listen'], // <VirtualHost *:443>
+    [3, 31, 443, 'connect'], // ServerName www.example.com:443
+    [4, 36, 9000, 'connect'], // ProxyPass /app http://localhost:9000/
+  ]);
+});
+
+test('finds haproxy bind, server and check ports, not weights or status codes', () => {
+  const text = `global
+    maxconn 4096
+frontend http-in
+    bind *:80
+    bind 0.0.0.0:8000-8010
+backend servers
+    http-check expect status 200-399
+    server s1 192.168.1.10:8080 check port 8081 weight 80
+    server s2 [fd00:6:48::4]:80 check
+`;
+  assert.equal(scanText({ text, fileName: 'haproxy.cfg' }).format, 'haproxy');
+  assert.deepEqual(rows(text, 'haproxy.cfg'), [
+    [3, 11, 80, 'listen'], // bind *:80
+    [4, 17, 8000, 'listen'], // bind 0.0.0.0:8000-8010
+    [4, 22, 8010, 'listen'], // bind 0.0.0.0:8000-8010
+    [7, 27, 8080, 'connect'], // server s1 192.168.1.10:8080 check port 8081 weight 80
+    [7, 43, 8081, 'connect'], // server s1 192.168.1.10:8080 check port 8081 weight 80
+    [8, 29, 80, 'connect'], // server s2 [fd00:6:48::4]:80 check
+  ]);
+});
+
+test('finds Caddyfile site addresses, global ports and proxies', () => {
+  const text = `{
+    http_port 8080
+}
+:80 {
+    reverse_proxy localhost:3000
+}
+`;
+  assert.equal(scanText({ text, fileName: 'Caddyfile' }).format, 'caddy');
+  assert.deepEqual(rows(text, 'Caddyfile'), [
+    [1, 14, 8080, 'listen'], // http_port 8080
+    [3, 1, 80, 'listen'], // :80 {
+    [4, 28, 3000, 'connect'], // reverse_proxy localhost:3000
+  ]);
+});
+
+test('finds Envoy port_value in listeners and clusters', () => {
+  const text = `static_resources:
+  listeners:
+  - name: l0
+    address:
+      socket_address: { address: 0.0.0.0, port_value: 10000 }
+  clusters:
+  - name: service
+    connect_timeout: 0.25s
+    load_assignment:
+      endpoints:
+      - lb_endpoints:
+        - endpoint:
+            address:
+              socket_address:
+                address: backend
+                port_value: 8080
+`;
+  assert.equal(scanText({ text, fileName: 'envoy.yaml' }).format, 'envoy');
+  assert.deepEqual(rows(text, 'envoy.yaml'), [
+    [4, 54, 10000, 'listen'], // socket_address: { address: 0.0.0.0, port_value: 10000 }
+    [15, 28, 8080, 'connect'], // port_value: 8080
+  ]);
+});
+
+test('finds Traefik entry point addresses in TOML', () => {
+  const text = `[entryPoints.web]
+  address = ":80"
+[entryPoints.udp]
+  address = ":8093/udp"
+[[udp.services.a.loadBalancer.servers]]
+  address = "{{ .WhoamiIP }}:8080"
+`;
+  assert.equal(scanText({ text, fileName: 'traefik.toml' }).format, 'traefik');
+  assert.deepEqual(rows(text, 'traefik.toml'), [
+    [1, 14, 80, 'listen'], // address = ":80"
+    [3, 14, 8093, 'listen'], // address = ":8093/udp"
+    [5, 29, 8080, 'connect'], // address = "{{ .WhoamiIP }}:8080"
+  ]);
+});
+
+test('finds .env port keys, keys ending in digits and URLs, not counts', () => {
+  const text = `PORT=3000
+DB_PORT=5432 # postgres
+REDIS_URL=redis://cache:6379/0
+MAX_CONNECTIONS=100
+export API_PORT="8081"
+PORT1=5643
+`;
+  assert.equal(scanText({ text, fileName: '.env' }).format, 'dotenv');
+  assert.deepEqual(rows(text, '.env'), [
+    [0, 5, 3000, 'listen'], // PORT=3000
+    [1, 8, 5432, 'connect'], // DB_PORT=5432 # postgres
+    [2, 24, 6379, 'connect'], // REDIS_URL=redis://cache:6379/0
+    [4, 17, 8081, 'listen'], // export API_PORT="8081"
+    [5, 6, 5643, 'listen'], // PORT1=5643
+  ]);
+});
+
+test('finds Spring properties and application.yml ports', () => {
+  const text = `server.port=8080
+management.server.port: 8081
+spring.datasource.url=jdbc:mysql://\${MYSQL_HOST:db}:3306/example
+server.tomcat.threads.max=200
+`;
+  assert.equal(scanText({ text, fileName: 'application.properties' }).format, 'properties');
+  assert.deepEqual(rows(text, 'application.properties'), [
+    [0, 12, 8080, 'listen'], // server.port=8080
+    [1, 24, 8081, 'listen'], // management.server.port: 8081
+    [2, 52, 3306, 'connect'], // spring.datasource.url=jdbc:mysql://${MYSQL_HOST:db}:3306/exa
+  ]);
+});
+
+test('finds sshd_config Port and ListenAddress, not MaxStartups', () => {
+  const text = `Port 2222
+#Port 22
+ListenAddress 0.0.0.0:2200
+MaxStartups 10:30:100
+ClientAliveInterval 300
+`;
+  assert.equal(scanText({ text, fileName: 'sshd_config' }).format, 'directive');
+  assert.deepEqual(rows(text, 'sshd_config'), [
+    [0, 5, 2222, 'listen'], // Port 2222
+    [1, 6, 22, 'listen', true], // #Port 22
+    [2, 22, 2200, 'listen'], // ListenAddress 0.0.0.0:2200
+  ]);
+});
+
+test('finds redis.conf port, replicaof and sentinel endpoints given as separate words', () => {
+  const text = `bind 127.0.0.1 ::1
+port 6379
+timeout 0
+save 900 1
+replicaof 10.0.0.5 6380
+sentinel monitor mymaster 127.0.0.1 26379 2
+sentinel down-after-milliseconds mymaster 30000
+`;
+  assert.equal(scanText({ text, fileName: 'redis.conf' }).format, 'directive');
+  assert.deepEqual(rows(text, 'redis.conf'), [
+    [1, 5, 6379, 'listen'], // port 6379
+    [4, 19, 6380, 'connect'], // replicaof 10.0.0.5 6380
+    [5, 36, 26379, 'connect'], // sentinel monitor mymaster 127.0.0.1 26379 2
+  ]);
+});
+
+test('finds postgresql.conf and my.cnf ports', () => {
+  const text = `listen_addresses = '*'
+port = 5432				# (change requires restart)
+max_connections = 100
+`;
+  assert.equal(scanText({ text, fileName: 'postgresql.conf' }).format, 'directive');
+  assert.deepEqual(rows(text, 'postgresql.conf'), [
+    [1, 7, 5432, 'listen'], // port = 5432				# (change requires restart)
+  ]);
+});
+
+test('finds squid http_port, acl port lists and cache_peer ports', () => {
+  const text = `acl Safe_ports port 80 21 443
+acl Safe_ports port 1025-65535	# unregistered ports
+http_port 3128
+cache_peer parent.example.com parent 3128 3130 default
+cache_mem 256 MB
+`;
+  assert.equal(scanText({ text, fileName: 'squid.conf' }).format, 'directive');
+  assert.deepEqual(rows(text, 'squid.conf'), [
+    [0, 20, 80, 'firewall'], // acl Safe_ports port 80 21 443
+    [0, 23, 21, 'firewall'], // acl Safe_ports port 80 21 443
+    [0, 26, 443, 'firewall'], // acl Safe_ports port 80 21 443
+    [1, 20, 1025, 'firewall'], // acl Safe_ports port 1025-65535	# unregistered ports
+    [1, 25, 65535, 'firewall'], // acl Safe_ports port 1025-65535	# unregistered ports
+    [2, 10, 3128, 'listen'], // http_port 3128
+    [3, 37, 3128, 'connect'], // cache_peer parent.example.com parent 3128 3130 default
+    [3, 42, 3130, 'connect'], // cache_peer parent.example.com parent 3128 3130 default
+  ]);
+});
+
+test('finds torrc ports, including HiddenServicePort targets', () => {
+  const text = `SOCKSPort 9050
+ControlPort 127.0.0.1:9051
+HiddenServicePort 80 127.0.0.1:8080
+RelayBandwidthRate 100 KBytes
+`;
+  assert.equal(scanText({ text, fileName: 'torrc' }).format, 'directive');
+  assert.deepEqual(rows(text, 'torrc'), [
+    [0, 10, 9050, 'listen'], // SOCKSPort 9050
+    [1, 22, 9051, 'listen'], // ControlPort 127.0.0.1:9051
+    [2, 18, 80, 'listen'], // HiddenServicePort 80 127.0.0.1:8080
+    [2, 31, 8080, 'listen'], // HiddenServicePort 80 127.0.0.1:8080
+  ]);
+});
+
+test('finds vsftpd ports, not digits inside a key', () => {
+  const text = `listen_port=21
+connect_from_port_20=YES
+pasv_min_port=30000
+max_clients=200
+`;
+  assert.equal(scanText({ text, fileName: 'vsftpd.conf' }).format, 'directive');
+  assert.deepEqual(rows(text, 'vsftpd.conf'), [
+    [0, 12, 21, 'listen'], // listen_port=21
+    [2, 14, 30000, 'listen'], // pasv_min_port=30000
+  ]);
+});
+
+test('finds memcached.conf -p and -U flags, not memory size', () => {
+  const text = `-m 64
+-p 11211
+-U 0
+-c 1024
+`;
+  assert.equal(scanText({ text, fileName: 'memcached.conf' }).format, 'directive');
+  assert.deepEqual(rows(text, 'memcached.conf'), [
+    [1, 3, 11211, 'listen'], // -p 11211
+    [2, 3, 0, 'listen'], // -U 0
+  ]);
+});
+
+test('finds OpenVPN and keepalived address-then-port words', () => {
+  const text = `virtual_server 10.10.10.2 1358 {
+    delay_loop 6
+    real_server 192.168.200.2 1358 {
+        weight 1
+        TCP_CHECK {
+            connect_port 80
+            connect_timeout 3
+        }
+    }
+}
+`;
+  assert.equal(scanText({ text, fileName: 'keepalived.conf' }).format, 'directive');
+  assert.deepEqual(rows(text, 'keepalived.conf'), [
+    [0, 26, 1358, 'connect'], // virtual_server 10.10.10.2 1358 {
+    [2, 30, 1358, 'connect'], // real_server 192.168.200.2 1358 {
+    [5, 25, 80, 'connect'], // connect_port 80
+  ]);
+});
+
+test('finds systemd ListenStream and ExecStart flags', () => {
+  const text = `[Socket]
+ListenStream=8080
+ListenStream=[::]:443
+ListenDatagram=0.0.0.0:514
+ListenStream=/run/app.sock
+`;
+  assert.equal(scanText({ text, fileName: 'app.socket' }).format, 'systemd');
+  assert.deepEqual(rows(text, 'app.socket'), [
+    [1, 13, 8080, 'listen'], // ListenStream=8080
+    [2, 18, 443, 'listen'], // ListenStream=[::]:443
+    [3, 23, 514, 'listen'], // ListenDatagram=0.0.0.0:514
+  ]);
+});
+
+test('finds systemd service ExecStart and Environment ports', () => {
+  const text = `[Service]
+Environment=PORT=3000
+ExecStart=/usr/bin/app --port=8081 -p 9000 -H tcp://127.0.0.1:4243
+RestartSec=5
+LimitNOFILE=65536
+`;
+  assert.equal(scanText({ text, fileName: 'app.service' }).format, 'systemd');
+  assert.deepEqual(rows(text, 'app.service'), [
+    [1, 17, 3000, 'listen'], // Environment=PORT=3000
+    [2, 30, 8081, 'listen'], // ExecStart=/usr/bin/app --port=8081 -p 9000 -H tcp://127.0.0.
+    [2, 38, 9000, 'listen'], // ExecStart=/usr/bin/app --port=8081 -p 9000 -H tcp://127.0.0.
+    [2, 62, 4243, 'connect'], // ExecStart=/usr/bin/app --port=8081 -p 9000 -H tcp://127.0.0.
+  ]);
+});
+
+test('finds Terraform from_port/to_port, rule tuples and port variables, not -1 sentinels', () => {
+  const text = `resource "aws_security_group_rule" "ssh" {
+  from_port   = 22
+  to_port     = 22
+  protocol    = "tcp"
+}
+resource "aws_security_group" "all" {
+  egress {
+    from_port = -1
+    to_port   = -1
+  }
+}
+variable "http_port" {
+  default = 8080
+}
+variable "instance_count" {
+  default = 3
+}
+locals {
+  rules = {
+    web-8080-tcp = [8080, 8080, "tcp", "Web"]
+    all-all      = [-1, -1, "-1", "All protocols"]
+    all-tcp      = [0, 65535, "tcp", "All TCP ports"]
+    icmp         = [8, 0, "icmp", "Echo"]
+  }
+}
+`;
+  assert.equal(scanText({ text, fileName: 'main.tf' }).format, 'terraform');
+  assert.deepEqual(rows(text, 'main.tf'), [
+    [1, 16, 22, 'firewall'], // from_port   = 22
+    [2, 16, 22, 'firewall'], // to_port     = 22
+    [12, 12, 8080, 'listen'], // default = 8080
+    [19, 20, 8080, 'firewall'], // web-8080-tcp = [8080, 8080, "tcp", "Web"]
+    [19, 26, 8080, 'firewall'], // web-8080-tcp = [8080, 8080, "tcp", "Web"]
+    [21, 20, 0, 'firewall'], // all-tcp      = [0, 65535, "tcp", "All TCP ports"]
+    [21, 23, 65535, 'firewall'], // all-tcp      = [0, 65535, "tcp", "All TCP ports"]
+  ]);
+});
+
+test('finds firewalld port elements and attributes', () => {
+  const text = `<?xml version="1.0" encoding="utf-8"?>
+<service>
+  <short>MyApp</short>
+  <port protocol="tcp" port="8080"/>
+  <port protocol="udp" port="5000-5010"/>
+  <!-- <port protocol="tcp" port="9090"/> -->
+  <forward-port port="80" protocol="tcp" to-port="8080"/>
+</service>
+`;
+  assert.equal(scanText({ text, fileName: 'myapp.xml' }).format, 'firewalld');
+  assert.deepEqual(rows(text, 'myapp.xml'), [
+    [3, 29, 8080, 'firewall'], // <port protocol="tcp" port="8080"/>
+    [4, 29, 5000, 'firewall'], // <port protocol="udp" port="5000-5010"/>
+    [4, 34, 5010, 'firewall'], // <port protocol="udp" port="5000-5010"/>
+    [5, 34, 9090, 'firewall', true], // <!-- <port protocol="tcp" port="9090"/> -->
+    [6, 22, 80, 'firewall'], // <forward-port port="80" protocol="tcp" to-port="8080"/>
+    [6, 50, 8080, 'firewall'], // <forward-port port="80" protocol="tcp" to-port="8080"/>
+  ]);
+});
+
+test('finds ufw application profile ports and ranges', () => {
+  const text = `[MyApp]
+title=My App
+description=Web server
+ports=80,443/tcp|60000:61000/udp
+`;
+  assert.equal(scanText({ text, fileName: '/etc/ufw/applications.d/myapp' }).format, 'ufw');
+  assert.deepEqual(rows(text, '/etc/ufw/applications.d/myapp'), [
+    [3, 6, 80, 'firewall'], // ports=80,443/tcp|60000:61000/udp
+    [3, 9, 443, 'firewall'], // ports=80,443/tcp|60000:61000/udp
+    [3, 17, 60000, 'firewall'], // ports=80,443/tcp|60000:61000/udp
+    [3, 23, 61000, 'firewall'], // ports=80,443/tcp|60000:61000/udp
+  ]);
+});
+
+test('finds fail2ban jail ports among service names', () => {
+  const text = `[DEFAULT]
+bantime = 600
+maxretry = 5
+[sshd]
+port = ssh,2222
+`;
+  assert.equal(scanText({ text, fileName: 'jail.local' }).format, 'ini');
+  assert.deepEqual(rows(text, 'jail.local'), [
+    [4, 11, 2222, 'firewall'], // port = ssh,2222
+  ]);
+});
+
+test('finds nftables dport/sport values, sets and redirect targets', () => {
+  const text = `table inet filter {
+  set allowed {
+    type inet_service
+    elements = { 22, 80 }
+  }
+  chain input {
+    tcp dport { 22, 8000-8100 } accept
+    udp sport != 53 counter packets 0 bytes 0 accept
+    tcp dport 80 redirect to :8080
+  }
+}
+`;
+  assert.equal(scanText({ text, fileName: 'nftables.conf' }).format, 'nftables');
+  assert.deepEqual(rows(text, 'nftables.conf'), [
+    [3, 17, 22, 'firewall'], // elements = { 22, 80 }
+    [3, 21, 80, 'firewall'], // elements = { 22, 80 }
+    [6, 16, 22, 'firewall'], // tcp dport { 22, 8000-8100 } accept
+    [6, 20, 8000, 'firewall'], // tcp dport { 22, 8000-8100 } accept
+    [6, 25, 8100, 'firewall'], // tcp dport { 22, 8000-8100 } accept
+    [7, 17, 53, 'firewall'], // udp sport != 53 counter packets 0 bytes 0 accept
+    [8, 14, 80, 'firewall'], // tcp dport 80 redirect to :8080
+    [8, 30, 8080, 'firewall'], // tcp dport 80 redirect to :8080
+  ]);
+});
+
+test('finds iptables --dport/--sport/--dports and DNAT targets, not counters or protocol numbers', () => {
+  const text = `*filter
+:INPUT DROP [0:0]
+-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+-A INPUT -p tcp -m multiport --dports 80,8000:8010 -j ACCEPT
+-A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 10.0.0.5:80
+-A INPUT -p 6 -m limit --limit 5/min -j LOG
+COMMIT
+`;
+  assert.equal(scanText({ text, fileName: 'rules.v4' }).format, 'iptables');
+  assert.deepEqual(rows(text, 'rules.v4'), [
+    [2, 31, 22, 'firewall'], // -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+    [3, 38, 80, 'firewall'], // -A INPUT -p tcp -m multiport --dports 80,8000:8010 -j ACCEPT
+    [3, 41, 8000, 'firewall'], // -A INPUT -p tcp -m multiport --dports 80,8000:8010 -j ACCEPT
+    [3, 46, 8010, 'firewall'], // -A INPUT -p tcp -m multiport --dports 80,8000:8010 -j ACCEPT
+    [4, 29, 8080, 'firewall'], // -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 1
+    [4, 68, 80, 'connect'], // -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 1
+  ]);
+});
+
+test('finds devcontainer.json forwardPorts, appPort mappings, portsAttributes keys and runArgs', () => {
+  const text = `{
+  "image": "mcr.microsoft.com/devcontainers/typescript-node:1-20",
+  "features": { "ghcr.io/devcontainers/features/java:1": {} },
+  "forwardPorts": [3000, "db:5432"],
+  "appPort": ["8921:5000"],
+  "portsAttributes": { "3000": { "label": "App" } },
+  "runArgs": ["-p", "8080:80", "--cpus", "2"],
+  // "forwardPorts": [5000],
+  "hostRequirements": { "cpus": 4 }
+}
+`;
+  assert.equal(scanText({ text, fileName: '.devcontainer/devcontainer.json' }).format, 'json');
+  assert.deepEqual(rows(text, '.devcontainer/devcontainer.json'), [
+    [3, 19, 3000, 'published'], // "forwardPorts": [3000, "db:5432"],
+    [3, 29, 5432, 'published'], // "forwardPorts": [3000, "db:5432"],
+    [4, 15, 8921, 'published'], // "appPort": ["8921:5000"],
+    [4, 20, 5000, 'container'], // "appPort": ["8921:5000"],
+    [5, 24, 3000, 'unknown'], // "portsAttributes": { "3000": { "label": "App" } },
+    [6, 21, 8080, 'published'], // "runArgs": ["-p", "8080:80", "--cpus", "2"],
+    [6, 26, 80, 'container'], // "runArgs": ["-p", "8080:80", "--cpus", "2"],
+    [7, 22, 5000, 'published', true], // // "forwardPorts": [5000],
+  ]);
+});
+
+test('finds launch.json and package.json script ports', () => {
+  const text = `{
+  "version": "1.2.3",
+  "scripts": {
+    "dev": "next dev -p 3001",
+    "start": "vite --port 5173 --host 0.0.0.0",
+    "test": "jest --maxWorkers 2"
+  },
+  "config": { "port": "8081" }
+}
+`;
+  assert.equal(scanText({ text, fileName: 'package.json' }).format, 'json');
+  assert.deepEqual(rows(text, 'package.json'), [
+    [3, 24, 3001, 'listen'], // "dev": "next dev -p 3001",
+    [4, 26, 5173, 'listen'], // "start": "vite --port 5173 --host 0.0.0.0",
+    [7, 23, 8081, 'unknown'], // "config": { "port": "8081" }
+  ]);
+});
+
+test('finds Vagrant forwarded ports with guest/host roles', () => {
+  const text = `Vagrant.configure("2") do |config|
+  config.vm.network "forwarded_port", guest: 80, host: 8080
+  config.vm.network :forwarded_port, guest: 53, host: 5353, protocol: "udp"
+  config.ssh.port = 2222
+  vb.memory = 12288
+end
+`;
+  assert.equal(scanText({ text, fileName: 'Vagrantfile' }).format, 'vagrant');
+  assert.deepEqual(rows(text, 'Vagrantfile'), [
+    [1, 45, 80, 'container'], // config.vm.network "forwarded_port", guest: 80, host: 8080
+    [1, 55, 8080, 'published'], // config.vm.network "forwarded_port", guest: 80, host: 8080
+    [2, 44, 53, 'container'], // config.vm.network :forwarded_port, guest: 53, host: 5353, pr
+    [2, 54, 5353, 'published'], // config.vm.network :forwarded_port, guest: 53, host: 5353, pr
+    [3, 20, 2222, 'listen'], // config.ssh.port = 2222
+  ]);
+});
+
+test('finds Procfile command flags', () => {
+  const text = `web: gunicorn app:app --bind 0.0.0.0:8000 --workers 3
+worker: node worker.js --port 9000
+`;
+  assert.equal(scanText({ text, fileName: 'Procfile' }).format, 'procfile');
+  assert.deepEqual(rows(text, 'Procfile'), [
+    [0, 37, 8000, 'listen'], // web: gunicorn app:app --bind 0.0.0.0:8000 --workers 3
+    [1, 30, 9000, 'listen'], // worker: node worker.js --port 9000
+  ]);
+});
+
+test('finds URLs and host:port in plain text, not versions, times, ratios, file:line or image tags', () => {
+  const text = `Connect to localhost:8080 or http://example.com:8443/path.
+Version 1.2.3 at 10:30, ratio 1:1, see file.py:120, image postgres:15, key rsa:2048.
+SQL Server at localhost,1433 and dnsmasq 172.20.0.2#5054; IPv6 [::1]:443 and fe80::1:2.
+`;
+  assert.equal(scanText({ text, fileName: 'notes.txt' }).format, 'text');
+  assert.deepEqual(rows(text, 'notes.txt'), [
+    [0, 21, 8080, 'connect'], // Connect to localhost:8080 or http://example.com:8443/path.
+    [0, 48, 8443, 'connect'], // Connect to localhost:8080 or http://example.com:8443/path.
+    [2, 24, 1433, 'connect'], // SQL Server at localhost,1433 and dnsmasq 172.20.0.2#5054; IP
+    [2, 52, 5054, 'connect'], // SQL Server at localhost,1433 and dnsmasq 172.20.0.2#5054; IP
+    [2, 69, 443, 'connect'], // SQL Server at localhost,1433 and dnsmasq 172.20.0.2#5054; IP
+  ]);
+});
+
+
