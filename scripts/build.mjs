@@ -5,7 +5,7 @@
 // Usage: node scripts/build.mjs [--production] [--watch]
 // Any failure exits non-zero: a broken build must never look green.
 import { build, context } from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -36,8 +36,11 @@ function tsFiles(dir) {
   return out;
 }
 
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
 const common = {
   absWorkingDir: root,
+  define: { PORT_LENS_VERSION: JSON.stringify(version) },
   bundle: true,
   sourcemap: production ? false : 'linked',
   minify: production,
