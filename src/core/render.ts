@@ -2,37 +2,60 @@ import { PLATFORM_NAMES } from './facts/platforms';
 import type { PortDescription } from './describe';
 import type { ServiceAssignment, Transport } from './registry/types';
 
-/** One service name with the transports it is assigned on. */
+/** Service names that share a description and transports, in IANA order. */
 export interface ServiceGroup {
-  readonly name: string;
+  /** Primary name first: 80 gives http, www, www-http. */
+  readonly names: readonly string[];
   readonly description: string;
   readonly transports: readonly Transport[];
-  readonly note?: string;
-  readonly unauthorizedUse?: string;
+  /** IANA's notes worth reading (DNS-SD TXT keys and alias remarks left out). */
+  readonly notes: readonly string[];
+  readonly unauthorizedUse: readonly string[];
   readonly range?: { readonly from: number; readonly to: number };
 }
 
+/** Notes that say nothing to someone reading a config file. */
+function isNoise(note: string): boolean {
+  return /^Defined TXT keys/i.test(note) || /duplicate of the "[^"]+" service/i.test(note);
+}
+
 /**
- * Folds the per-transport lists into one line per name, keeping IANA's
- * order: 80 gives http (tcp, udp, sctp), www (tcp, udp), www-http (tcp, udp).
+ * Folds the per-transport lists into lines a person reads at a glance:
+ * 80 gives `http, www, www-http (tcp, udp): World Wide Web HTTP` and
+ * `http (sctp): HTTP`.
  */
 export function groupServices(description: PortDescription): ServiceGroup[] {
-  const groups: { name: string; description: string; transports: Transport[]; service: ServiceAssignment }[] = [];
+  // First: each name with the transports it has, in order of appearance.
+  const byName: { name: string; description: string; transports: Transport[]; services: ServiceAssignment[] }[] = [];
   for (const a of description.assignments) {
     for (const s of a.services) {
-      const same = groups.find((g) => g.name === s.name && g.description === s.description);
-      if (same) same.transports.push(s.transport);
-      else groups.push({ name: s.name, description: s.description, transports: [s.transport], service: s });
+      const same = byName.find((g) => g.name === s.name && g.description === s.description);
+      if (same) {
+        same.transports.push(s.transport);
+        same.services.push(s);
+      } else byName.push({ name: s.name, description: s.description, transports: [s.transport], services: [s] });
     }
   }
-  return groups.map(({ name, description: text, transports, service }) => ({
-    name,
-    description: text,
-    transports,
-    ...(service.note ? { note: service.note } : {}),
-    ...(service.unauthorizedUse ? { unauthorizedUse: service.unauthorizedUse } : {}),
-    ...(service.range ? { range: service.range } : {}),
-  }));
+  // Then: names sharing a description and transports on one line.
+  const groups: { names: string[]; description: string; transports: Transport[]; services: ServiceAssignment[] }[] = [];
+  for (const n of byName) {
+    const same = groups.find((g) => g.description === n.description && g.transports.join() === n.transports.join());
+    if (same) {
+      same.names.push(n.name);
+      same.services.push(...n.services);
+    } else groups.push({ names: [n.name], description: n.description, transports: n.transports, services: [...n.services] });
+  }
+  return groups.map((g) => {
+    const range = g.services.find((s) => s.range)?.range;
+    return {
+      names: g.names,
+      description: g.description,
+      transports: g.transports,
+      notes: [...new Set(g.services.map((s) => s.note ?? '').filter((n) => n !== '' && !isNoise(n)))],
+      unauthorizedUse: [...new Set(g.services.map((s) => s.unauthorizedUse ?? '').filter((n) => n !== ''))],
+      ...(range ? { range } : {}),
+    };
+  });
 }
 
 const RANGE_LABEL = { 'well-known': 'well-known', registered: 'registered', dynamic: 'dynamic/private' } as const;
@@ -46,7 +69,7 @@ export function rangeLabel(d: PortDescription): string {
 export function summaryLine(d: PortDescription): string {
   const groups = groupServices(d);
   const first = groups[0];
-  if (first) return `${first.name}: ${first.description}`;
+  if (first) return `${first.names[0]}: ${first.description}`;
   if (d.status === 'reserved') return 'reserved by IANA';
   return d.unofficialUses[0] ? `unassigned; commonly ${d.unofficialUses[0]}` : 'unassigned by IANA';
 }
@@ -96,9 +119,9 @@ export function renderMarkdown(d: PortDescription, options: MarkdownOptions = {}
     out.push('');
     for (const g of groups) {
       const range = g.range ? ` (range ${g.range.from}-${g.range.to})` : '';
-      out.push(`- \`${g.name}\` (${transportsText(g.transports)})${range}: ${escapeMarkdown(g.description)}`);
-      if (g.note) out.push(`  - note: ${escapeMarkdown(g.note)}`);
-      if (g.unauthorizedUse) out.push(`  - unauthorized use reported: ${escapeMarkdown(g.unauthorizedUse)}`);
+      out.push(`- ${g.names.map((n) => `\`${n}\``).join(', ')} (${transportsText(g.transports)})${range}: ${escapeMarkdown(g.description)}`);
+      for (const note of g.notes) out.push(`  - note: ${escapeMarkdown(note)}`);
+      for (const use of g.unauthorizedUse) out.push(`  - unauthorized use reported: ${escapeMarkdown(use)}`);
     }
   }
   const status = statusSentence(d);
@@ -166,9 +189,9 @@ export function renderText(d: PortDescription): string {
     out.push('  IANA:');
     for (const g of groups) {
       const range = g.range ? ` [range ${g.range.from}-${g.range.to}]` : '';
-      out.push(`    ${g.name} (${transportsText(g.transports)})${range}: ${g.description}`);
-      if (g.note) out.push(`      note: ${g.note}`);
-      if (g.unauthorizedUse) out.push(`      unauthorized use reported: ${g.unauthorizedUse}`);
+      out.push(`    ${g.names.join(', ')} (${transportsText(g.transports)})${range}: ${g.description}`);
+      for (const note of g.notes) out.push(`      note: ${note}`);
+      for (const use of g.unauthorizedUse) out.push(`      unauthorized use reported: ${use}`);
     }
   }
   const status = statusSentence(d);

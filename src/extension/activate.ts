@@ -57,8 +57,10 @@ export function activatePortLens(context: vscode.ExtensionContext, host: Host): 
     vscode.workspace.onDidGrantWorkspaceTrust(() => diagnostics.refreshAll()),
   );
 
-  // Documents that were open before activation get checked at once.
-  diagnostics.refreshAll();
+  // Documents that were open before activation get checked right after it,
+  // so that activation itself stays light (the registry decodes on first use).
+  const initial = setTimeout(() => diagnostics.refreshAll(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
   const activationMs = performance.now() - started;
   log.info(`Port Lens activated in ${activationMs.toFixed(1)} ms (${host.kind} host, platforms: ${config.rules.platforms.join(', ')})`);
   return { activationMs, config: currentConfig };

@@ -38,12 +38,19 @@ import { codeServerCli, launchBrowser, repoRoot, startCodeServer } from './code-
 /** The compose line to hover and which port in it (the host side). */
 const HOVER_LINE_TEXT = '"80:8080"';
 const HOVER_TARGET = '80'; // first occurrence inside HOVER_LINE_TEXT
-const EXPECT_HOVER = ['80', 'range'];
+const EXPECT_HOVER = [
+  'Port 80',
+  'host port, published to container port 8080',
+  'well-known range (0-1023)',
+  'http, www, www-http (tcp, udp): World Wide Web HTTP',
+  'needs root or CAP_NET_BIND_SERVICE',
+  "ss -ltnup 'sport = :80'",
+];
 /** At least one Problems row whose aria-label contains all of these. */
-const EXPECT_PROBLEM = ['Port Lens'];
+const EXPECT_PROBLEM = ['Host port 80 is privileged', 'Port Lens'];
 const LOOKUP_COMMAND = 'Port Lens: Look Up Port or Service…';
 const LOOKUP_QUERY = '5432';
-const EXPECT_LOOKUP = ['5432', 'postgresql'];
+const EXPECT_LOOKUP = ['5432', 'postgresql', 'PostgreSQL Database'];
 // ----
 
 const EXTENSION_ID = 'port-lens.port-lens';
@@ -327,6 +334,31 @@ async function checkLookup(page) {
   };
 }
 
+// ---- Activation time, as VS Code itself reports it ---------------------------------
+
+/**
+ * Opens "Developer: Show Running Extensions" and reads Port Lens's row: VS
+ * Code measures each extension's activation and shows it there.
+ */
+async function checkActivation(page) {
+  if (!(await runCommand(page, 'Developer: Show Running Extensions'))) {
+    return { ok: false, detail: 'the command "Developer: Show Running Extensions" is not listed' };
+  }
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'Port Lens' }).first();
+  await row.waitFor({ timeout: 15_000 });
+  let text = '';
+  for (let i = 0; i < 20; i++) {
+    text = oneLine(await row.innerText(), 400);
+    if (/\d+\s*ms/.test(text)) break;
+    await sleep(250);
+  }
+  const ms = /(\d+)\s*ms/.exec(text)?.[1];
+  await page.keyboard.press('Control+W').catch(() => {});
+  if (ms === undefined) return { ok: false, detail: `no activation time in the Port Lens row: "${text}"` };
+  console.log(`VS Code reports Port Lens activation time: ${ms} ms (${text})`);
+  return { ok: true, detail: `activation ${ms} ms as reported by VS Code` };
+}
+
 // ---- Main ---------------------------------------------------------------------------
 
 async function main() {
@@ -353,6 +385,7 @@ async function main() {
       ['hover', checkHover],
       ['problems', checkProblems],
       ['lookup', checkLookup],
+      ['activation time', checkActivation],
     ]) {
       let outcome;
       try {

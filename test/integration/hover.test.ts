@@ -15,8 +15,8 @@ suite('Hover', () => {
     const text = await hoverText(doc, positionOf(doc, '"80:8080"', '80').translate(0, 1));
     assert.match(text, /\*\*Port 80\*\* · host port, published to container port 8080/);
     assert.match(text, /well-known range \(0-1023\)/);
-    assert.match(text, /`http` \(tcp, udp\)/);
-    assert.match(text, /`www-http`/);
+    assert.match(text, /`http`, `www`, `www-http` \(tcp, udp\): World Wide Web HTTP/);
+    assert.match(text, /`http` \(sctp\): HTTP/);
     assert.match(text, /Linux: needs root or CAP_NET_BIND_SERVICE/);
     assert.match(text, /Windows: no privileged ports/);
     assert.match(text, /ss -ltnup 'sport = :80'/);

@@ -4,7 +4,7 @@
 // with a better role.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
-import { isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar } from './text';
+import { currentScanText, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar } from './text';
 
 export interface EndpointOptions {
   readonly comment: boolean;
@@ -140,7 +140,9 @@ let cachedPositions: Int32Array = new Int32Array(0);
  * search plus its own candidates (never a search to the end of the text).
  */
 function candidatePositions(text: string): Int32Array {
-  if (text === cachedText) return cachedPositions;
+  // Only the scan in progress is cached: comparing a new text with an old one
+  // of equal content would cost a full string comparison on every call.
+  if (cachedText !== undefined && text === cachedText && cachedText === currentScanText()) return cachedPositions;
   let buf = new Int32Array(64);
   let n = 0;
   const re = CANDIDATE;

@@ -120,9 +120,22 @@ function sniff(text: string): FormatId | undefined {
   return undefined;
 }
 
+/** Whether the first 64 KB hold a line starting with `[` (what an INI verdict needs). */
+function mayHaveSection(text: string): boolean {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  return head.indexOf('[') !== -1 && /^\[[^\]\r\n]+\][ \t]*$/m.test(head);
+}
+
+/** `services:` alone on a line at the start of a line, in the first 64 KB (Compose). */
+export function hasServicesLine(text: string): boolean {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  // The native substring search rules most files out before the regex runs.
+  return head.indexOf('services:') !== -1 && /^services:[ \t]*(?:#.*)?$/m.test(head);
+}
+
 function yamlKind(text: string): FormatId {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
-  if (/^services:[ \t]*(?:#.*)?$/m.test(head) && /^[ \t]+(?:image|build|ports|expose|command):/m.test(head)) return 'compose';
+  if (hasServicesLine(head) && /^[ \t]+(?:image|build|ports|expose|command):/m.test(head)) return 'compose';
   if (/^apiVersion:[ \t]/m.test(head) && /^kind:[ \t]/m.test(head)) return 'kubernetes';
   if (/^static_resources:/m.test(head) || /envoy\.filters\./.test(head)) return 'envoy';
   if (/^entryPoints:/m.test(head)) return 'traefik';
@@ -187,6 +200,9 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   }
   if (DIRECTIVE_NAMES.has(low) || low.endsWith('.ovpn')) {
     if (low === 'zoo.cfg') return 'properties';
+    // Only an INI verdict changes the answer, and it needs a `[section]` line:
+    // skip the whole sniff (twenty regexes over 64 KB) when there is none.
+    if (!mayHaveSection(text)) return 'directive';
     const s = sniff(text);
     return s === 'ini' ? 'ini' : 'directive';
   }

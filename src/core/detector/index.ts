@@ -13,7 +13,7 @@ import { detectFormat } from './formats';
 import { scanJson } from './json';
 import { scanApache, scanCaddy, scanHaproxy, scanNginx } from './servers';
 import { scanTerraform } from './terraform';
-import { LineIndex } from './text';
+import { LineIndex, beginScan } from './text';
 import { scanProcfile, scanVagrant } from './vagrant';
 import { scanXml } from './xml';
 import { scanYaml } from './yaml';
@@ -127,6 +127,7 @@ export function scanText(input: ScanInput): ScanResult {
 }
 
 function scanAs(text: string, syntaxFormat: FormatId, fileName: string | undefined, reportAs: FormatId = syntaxFormat): PortOccurrence[] {
+  beginScan(text);
   const lines = new LineIndex(text);
   const out = new Collector(text);
   const ignore = new IgnoreTracker(text, lines);

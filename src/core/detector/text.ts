@@ -141,6 +141,8 @@ export function indexOutsideQuotes(text: string, ch: number, from: number, to: n
  * formats that use this, and neither is a `#` glued to a word (`IP#port`).
  */
 export function hashCommentStart(text: string, from: number, to: number, quotes = true): number {
+  // Most lines hold no `#` at all: ask the per-scan memo before walking quotes.
+  if (firstHashIn(text, from, to) === -1) return -1;
   let quote = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -214,4 +216,41 @@ export class DigitCursor {
   any(from: number, to: number): boolean {
     return this.next(from) < to;
   }
+}
+
+// Per-scan memos. `beginScan` is called once per scanned text; within a scan
+// every caller passes that same string object, so the identity test below is
+// a pointer comparison. Any other string takes the uncached path.
+let scanTextRef: string | undefined;
+let hashFrom = -1;
+let hashAt = -1;
+
+/** Resets the per-scan memos for a new text (see `scanAs`). */
+export function beginScan(text: string): void {
+  scanTextRef = text;
+  hashFrom = -1;
+  hashAt = -1;
+}
+
+/** The text of the scan in progress, for memos elsewhere that key on it. */
+export function currentScanText(): string | undefined {
+  return scanTextRef;
+}
+
+/**
+ * Offset of the first `#` in [from, to), or -1. Forward queries reuse the last
+ * native search (each stretch of text is searched once per scan); a query
+ * behind the memo walks its own range only.
+ */
+export function firstHashIn(text: string, from: number, to: number): number {
+  if (text === scanTextRef && from >= hashFrom) {
+    if (from > hashAt) {
+      const i = text.indexOf('#', from);
+      hashAt = i === -1 ? text.length : i;
+      hashFrom = from;
+    }
+    return hashAt < to ? hashAt : -1;
+  }
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 35) return i;
+  return -1;
 }

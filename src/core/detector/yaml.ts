@@ -9,6 +9,7 @@ import type { PortRole } from './types';
 import type { PendingFlag } from './commands';
 import { resolvePending, scanCommandLine } from './commands';
 import { commentBody } from './context';
+import { hasServicesLine } from './formats';
 import { scanEndpoints } from './endpoints';
 import { scanAssignments, scanKeyValue } from './keyvalue';
 import { isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
@@ -118,7 +119,7 @@ const BLOCK_HEADER = /^[|>][-+0-9]*$/;
 
 export function scanYaml(ctx: ScanContext): void {
   const { text, lines, out, ignore } = ctx;
-  const hasServices = /^services:[ \t]*(?:#.*)?$/m.test(text.slice(0, 65536));
+  const hasServices = hasServicesLine(text);
   const composeFile = ctx.format === 'compose' || (ctx.format === 'yaml' && hasServices);
   // Compose file format v1 has no `services:`: services are the top-level keys.
   const serviceDepth = hasServices ? 1 : 0;

@@ -1,7 +1,7 @@
 import { describePort } from '../describe';
 import { isBrowserBadPort } from '../facts/browser';
 import { ephemeralOverlap, EPHEMERAL_RANGES } from '../facts/ephemeral';
-import { PLATFORM_NAMES, type Platform } from '../facts/platforms';
+import { PLATFORM_NAMES } from '../facts/platforms';
 import { bindPrivilege } from '../facts/privilege';
 import { isValidPort, MAX_PORT } from '../facts/ranges';
 import { isInNodePortRange, isMacOsAirPlayPort, KUBERNETES_NODE_PORT_RANGE } from '../facts/special';
@@ -94,9 +94,6 @@ function urlScheme(text: string, o: PortOccurrence): string | undefined {
   return /([a-zA-Z][a-zA-Z0-9+.-]*):\/\/[^\s/'"]*:$/.exec(before)?.[1]?.toLowerCase();
 }
 
-function platformList(platforms: readonly Platform[]): string {
-  return platforms.map((p) => PLATFORM_NAMES[p]).join(', ');
-}
 
 export interface CheckInput {
   readonly text: string;
@@ -238,7 +235,7 @@ export function checkPorts(input: CheckInput): Finding[] {
     if (malware) {
       const d = describePort(o.port);
       const legit = groupServices(d)[0];
-      add('malware-associated-port', o, `Port ${o.port} was used by ${malware.join('; ')}. Information only: ${legit ? `IANA assigns it to ${legit.name} (${legit.description}), and legitimate use is common` : 'make sure the service here is the one you expect'}.`);
+      add('malware-associated-port', o, `Port ${o.port} was used by ${malware.join('; ')}. Information only: ${legit ? `IANA assigns it to ${legit.names[0]} (${legit.description}), and legitimate use is common` : 'make sure the service here is the one you expect'}.`);
     }
   }
 
