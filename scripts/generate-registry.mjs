@@ -27,7 +27,7 @@ function shortNote(text) {
   if (flat.length <= NOTE_MAX) return flat;
   const cut = flat.slice(0, NOTE_MAX);
   const stop = cut.lastIndexOf('. ');
-  return stop > 40 ? cut.slice(0, stop + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+  return stop > 40 ? cut.slice(0, stop + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}...`;
 }
 
 export function buildRegistry(current, older) {

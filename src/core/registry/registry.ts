@@ -38,7 +38,9 @@ export class PortRegistry {
       throw new Error(`registry table is malformed: expected 3 sections separated by blank lines, got ${sections.length}`);
     }
     const [strings = '', singles = '', ranges = ''] = sections;
-    this.strings = ['', ...strings.split('\n')];
+    // Index 0 means "no string": table entry i is strings[i - 1]. (Spreading
+    // into a new array with a leading '' would cost more than all the rest.)
+    this.strings = strings.split('\n');
     this.lines = singles === '' ? [] : singles.split('\n');
     this.ports = new Int32Array(this.lines.length);
     let port = 0;
@@ -55,7 +57,7 @@ export class PortRegistry {
   }
 
   private decode(f: readonly string[], port: number, to: number): RawRecord {
-    const str = (field: string | undefined): string => (field ? this.strings[parseInt(field, 36)] ?? '' : '');
+    const str = (field: string | undefined): string => (field ? this.strings[parseInt(field, 36) - 1] ?? '' : '');
     return {
       port,
       to,
