@@ -98,3 +98,14 @@ test('a broken settings file is named, with what was expected', () => {
   assert.match(w.stderr, /warning: .*platforms\[0\] must be one of linux, macos, windows, got "beos"; using the default/);
   assert.match(portLens(bad, 'scan', '--config', 'nope.json', '.').stderr, /cannot read settings file "nope.json": it does not exist/);
 });
+
+test('the shared rules fixture gives exactly the expected findings (the VS Code tests check the same list)', () => {
+  const dir = join(root, 'test', 'fixtures', 'workspace', 'rules');
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { line: number; column: number; rule: string }[];
+  const out = JSON.parse(portLens(dir, 'scan', '--format', 'json', 'docker-compose.yml').stdout) as Json;
+  assert.deepEqual(out.findings.map((f) => ({ line: f.line, column: f.column, rule: f.rule })), expected);
+  assert.deepEqual([...new Set(expected.map((e) => e.rule))].sort(), [
+    'browser-unsafe-port', 'duplicate-port', 'ephemeral-port', 'invalid-port', 'malware-associated-port',
+    'privileged-port', 'unassigned-well-known-port', 'yaml-sexagesimal',
+  ]);
+});

@@ -112,3 +112,22 @@ suite('Diagnostics', () => {
     }
   });
 });
+
+suite('Diagnostics: the shared rules fixture', () => {
+  test('VS Code shows exactly the findings the CLI gives for the same file', async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    const expected = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(workspaceUri('rules', 'expected.json'))).toString('utf8')) as {
+      line: number;
+      column: number;
+      rule: string;
+    }[];
+    const doc = await vscode.workspace.openTextDocument(workspaceUri('rules', 'docker-compose.yml'));
+    await vscode.window.showTextDocument(doc);
+    const all = await waitForDiagnostics(doc.uri, (d) => d.length >= expected.length);
+    const got = all
+      .map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, rule: codeOf(d) }))
+      .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    const want = [...expected].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    assert.deepEqual(got, want);
+  });
+});
