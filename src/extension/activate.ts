@@ -34,7 +34,7 @@ export function activatePortLens(context: vscode.ExtensionContext, host: Host): 
   const currentConfig = () => config;
   const analyzer = new DocumentAnalyzer(currentConfig);
   const collection = vscode.languages.createDiagnosticCollection('port-lens');
-  const diagnostics = new DiagnosticsController(collection, analyzer, currentConfig, log);
+  const diagnostics = new DiagnosticsController(collection, analyzer, currentConfig, log, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   const picks = new RegistryPicks();
   const canShowListening = () => host.showListening !== undefined && vscode.workspace.isTrusted;
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleDocUrl, type Severity } from '../core/rules/catalog';
+import type { Severity } from '../core/rules/catalog';
 import { checkPorts, type Finding } from '../core/rules/check';
 import type { ExtensionConfig } from './config';
 import type { DocumentAnalyzer } from './documents';
@@ -31,6 +31,8 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly analyzer: DocumentAnalyzer,
     private readonly config: () => ExtensionConfig,
     private readonly log: vscode.LogOutputChannel,
+    /** docs/rules.md inside the installed extension: works offline and on the web. */
+    private readonly rulesDoc: vscode.Uri,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.update(d)),
@@ -93,7 +95,7 @@ export class DiagnosticsController implements vscode.Disposable {
       });
       if (document.version !== version) return; // changed while we worked: a newer run follows
       this.published.set(key, { version, findings });
-      this.collection.set(document.uri, findings.map((f) => toDiagnostic(document, f)));
+      this.collection.set(document.uri, findings.map((f) => toDiagnostic(document, f, this.rulesDoc)));
     } catch (error) {
       this.log.error(`checking ${document.uri.toString(true)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -133,11 +135,11 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 }
 
-function toDiagnostic(document: vscode.TextDocument, f: Finding): vscode.Diagnostic {
+function toDiagnostic(document: vscode.TextDocument, f: Finding, rulesDoc: vscode.Uri): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(f.offset), document.positionAt(f.offset + f.length));
   const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.rule, target: vscode.Uri.parse(ruleDocUrl(f.rule)) };
+  d.code = { value: f.rule, target: rulesDoc.with({ fragment: f.rule }) };
   if (f.related) {
     d.relatedInformation = f.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(
