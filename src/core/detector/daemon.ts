@@ -57,13 +57,15 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
   };
   // fail2ban jails: `port = ssh,2222` names the ports to block.
   const fail2ban = format === 'ini' && /^[ \t]*(?:bantime|findtime|banaction|maxretry)[ \t]*=/m.test(text.slice(0, 65536));
-  const o = (line: number): KeyValueOptions => ({
+  const base: KeyValueOptions = {
     separator: d.separator,
     defaultRole: fail2ban ? 'firewall' : d.defaultRole,
     colonIsRange: d.colonIsRange,
     addressPairs: d.addressPairs,
-    scope: format === 'ufw' ? sectionOf(line) : undefined,
-  });
+    scope: undefined,
+  };
+  // Only ufw profiles scope by section; the others share one options object.
+  const o = (line: number): KeyValueOptions => (format === 'ufw' ? { ...base, scope: sectionOf(line) } : base);
   forEachLine(ctx, { findComment, markerChars: d.markerChars }, (s, e, comment, line) => {
     let i = s;
     while (i < e && isSpace(text.charCodeAt(i))) i++;

@@ -4,7 +4,7 @@
 // with a better role.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
-import { currentScanText, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar } from './text';
+import { currentScanText, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar, scanGeneration } from './text';
 
 export interface EndpointOptions {
   readonly comment: boolean;
@@ -131,7 +131,10 @@ export function isIpv4(s: string): boolean {
 /** A colon, hash or comma right before a digit: where an endpoint's port can start. */
 const CANDIDATE = /[:#,]\d/g;
 
+let cachedGeneration = -1;
 let cachedText: string | undefined;
+/** Index into the positions where the last endpoint search started (any array: it is checked before use). */
+let hint = 0;
 let cachedPositions: Int32Array = new Int32Array(0);
 
 /**
@@ -140,9 +143,15 @@ let cachedPositions: Int32Array = new Int32Array(0);
  * search plus its own candidates (never a search to the end of the text).
  */
 function candidatePositions(text: string): Int32Array {
-  // Only the scan in progress is cached: comparing a new text with an old one
-  // of equal content would cost a full string comparison on every call.
-  if (cachedText !== undefined && text === cachedText && cachedText === currentScanText()) return cachedPositions;
+  // Cached for the scan in progress (by generation, so calls within a scan
+  // never compare strings), and kept for a rescan of the same text: that
+  // costs at most one string comparison per scan.
+  const cacheable = text === currentScanText();
+  if (cacheable && cachedGeneration === scanGeneration()) return cachedPositions;
+  if (cacheable && text === cachedText) {
+    cachedGeneration = scanGeneration();
+    return cachedPositions;
+  }
   let buf = new Int32Array(64);
   let n = 0;
   const re = CANDIDATE;
@@ -158,9 +167,13 @@ function candidatePositions(text: string): Int32Array {
     // `:1:2:3` overlaps: look again from the digit.
     re.lastIndex = m.index + 1;
   }
-  cachedText = text;
-  cachedPositions = buf.subarray(0, n);
-  return cachedPositions;
+  const positions = buf.subarray(0, n);
+  if (cacheable) {
+    cachedGeneration = scanGeneration();
+    cachedPositions = positions;
+    cachedText = text;
+  }
+  return positions;
 }
 
 /** True when the colon at `colon` sits in an unbracketed IPv6 address. */
@@ -316,16 +329,26 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
   // Visit only the colons, hashes and commas followed by a digit: endpoints always have one before the port.
   const pos = candidatePositions(text);
   let lo = 0;
-  let hi = pos.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((pos[mid] ?? 0) < from) lo = mid + 1;
-    else hi = mid;
+  // Scanners mostly move forward: try where the last call stopped before a binary search.
+  const h = hint;
+  if (h < pos.length && (pos[h] ?? 0) >= from && (h === 0 || (pos[h - 1] ?? 0) < from)) lo = h;
+  else if (h === pos.length && (h === 0 || (pos[h - 1] ?? 0) < from)) lo = h;
+  else {
+    let hi = pos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pos[mid] ?? 0) < from) lo = mid + 1;
+      else hi = mid;
+    }
   }
+  hint = lo;
   let i = from;
   for (let k = lo; k < pos.length; k++) {
     const at = pos[k] ?? to;
-    if (at + 1 >= to) return;
+    if (at + 1 >= to) {
+      hint = k;
+      return;
+    }
     if (at < i) continue;
     i = at;
     const c = text.charCodeAt(i);

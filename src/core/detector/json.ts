@@ -5,7 +5,7 @@ import type { ScanContext } from './context';
 import type { PendingFlag } from './commands';
 import { resolvePending, scanCommandLine } from './commands';
 import { scanEndpoints } from './endpoints';
-import { isCommandKey, isImageKey, isPortWord, portKeyInfo, splitWords } from './keys';
+import { hasPortLetters, isCommandKey, isImageKey, isPortWord, portKeyInfo, splitWords } from './keys';
 import { scanPortValue } from './values';
 import { allDigits, isDigit, isSpace } from './text';
 
@@ -20,7 +20,7 @@ interface Frame {
 }
 
 function hasPortWord(key: string | undefined): boolean {
-  return key !== undefined && splitWords(key).some(isPortWord);
+  return key !== undefined && hasPortLetters(key) && splitWords(key).some(isPortWord);
 }
 
 export function scanJson(ctx: ScanContext): void {

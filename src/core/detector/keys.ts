@@ -105,12 +105,25 @@ const CONNECT_WORDS = new Set([
  */
 export function portKeyInfo(key: string): PortKeyInfo | undefined {
   if (key.length === 0 || key.length > 200) return undefined;
+  // A port word is a run of the key's ASCII letters, so the key must hold
+  // `port` (any case); most keys don't, and need no cache lookup.
+  if (!hasPortLetters(key)) return undefined;
   const cached = CACHE.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const info = computePortKeyInfo(key);
   if (CACHE.size > 20000) CACHE.clear();
   CACHE.set(key, info ?? null);
   return info;
+}
+
+/** Whether the key holds `port` in any case: every port word needs it. */
+export function hasPortLetters(key: string): boolean {
+  const last = key.length - 4;
+  for (let i = 0; i <= last; i++) {
+    if ((key.charCodeAt(i) | 0x20) === 112 && (key.charCodeAt(i + 1) | 0x20) === 111 && (key.charCodeAt(i + 2) | 0x20) === 114 &&
+      (key.charCodeAt(i + 3) | 0x20) === 116) return true;
+  }
+  return false;
 }
 
 /** Keys repeat endlessly across files; their verdicts are pure, so keep them. */
@@ -156,12 +169,19 @@ function rangeEndFromWords(words: readonly string[]): RangeEnd | undefined {
 
 /** Keys whose value is an image reference: `name:15` there is a tag, never host:port. */
 export function isImageKey(key: string): boolean {
+  // Every image key ends in e, m, r, y or g: most keys are ruled out without lower-casing.
+  const last = key.charCodeAt(key.length - 1) | 0x20;
+  if (last !== 101 && last !== 109 && last !== 114 && last !== 121 && last !== 103) return false;
   const k = key.toLowerCase();
   return k === 'image' || k === 'from' || k.endsWith('image') || k === 'container' || k === 'repository' || k === 'tag';
 }
 
 /** Keys whose value is a command line: flags such as `-p 3000` count there. */
 export function isCommandKey(key: string): boolean {
+  // Every command key ends in d, t, s, c, n or e (`command`, `test`, `args`, `exec`, `run`, `execstartpre`):
+  // the rest are ruled out before the cache has to hash a fresh string.
+  const last = key.charCodeAt(key.length - 1) | 0x20;
+  if (last !== 100 && last !== 116 && last !== 115 && last !== 99 && last !== 110 && last !== 101) return false;
   const cached = COMMAND_CACHE.get(key);
   if (cached !== undefined) return cached;
   const v = computeIsCommandKey(key);

@@ -33,6 +33,12 @@ const ENDPOINT_DIRECTIVES = new Set([
 /** Directives whose first argument is a port or `[bind:]port` (ssh forwarding, systemd sockets, Apache `Listen`). */
 const FIRST_ARG_PORT = /^(listen|listenstream|listendatagram|listensequentialpacket|listenaddress|localforward|remoteforward|dynamicforward|expose)$/i;
 
+function firstArgPort(key: string): boolean {
+  // Each of them starts with l, r, d or e (ASCII: the regex has no `u` flag, so nothing else folds to them).
+  const c = key.charCodeAt(0) | 0x20;
+  return (c === 108 || c === 114 || c === 100 || c === 101) && FIRST_ARG_PORT.test(key);
+}
+
 function isHostToken(text: string, s: number, e: number, key: string, first: boolean): boolean {
   const tok = text.slice(s, e);
   if (isIpv4(tok)) return true;
@@ -93,7 +99,8 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
       k++;
       continue;
     }
-    const w = text.slice(t.s, t.e).toLowerCase();
+    const tl = t.e - t.s;
+    const w = nx && (tl === 4 || tl === 5) ? text.slice(t.s, t.e).toLowerCase() : '';
     if ((w === 'port' || w === 'ports') && nx) {
       let j = k + 1;
       while (j < toks.length) {
@@ -216,7 +223,7 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
       role, comment, key, scope: o.scope, rangeEnd: info.rangeEnd, colonIsRange: o.colonIsRange || role === 'firewall',
     });
     if (role === 'listen') endpointRole = 'listen';
-  } else if (FIRST_ARG_PORT.test(key)) {
+  } else if (firstArgPort(key)) {
     const low = key.toLowerCase();
     if (low === 'expose') scanPortValue(text, vs, ve, out, { role: 'exposed', comment, key, scope: o.scope });
     else if (low.endsWith('forward')) {

@@ -103,6 +103,8 @@ export function trimEnd(text: string, from: number, to: number): number {
 
 /** True when [from, to) holds at least one ASCII digit. */
 export function hasDigit(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  if (text === scanTextRef && from >= digitFrom) return nextDigit(text, from) < to;
   for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) return true;
   return false;
 }
@@ -190,26 +192,20 @@ export function lastIndexOfIn(text: string, ch: string, from: number, to: number
 }
 
 /**
- * Finds the next ASCII digit with the native regex engine, which skips text
- * far faster than a charCodeAt loop: scanners use it to pass over lines that
- * cannot hold a port.
+ * Finds the next ASCII digit: scanners use it to pass over lines that cannot
+ * hold a port. Shares the per-scan memo below, so asking again about a
+ * stretch already searched costs nothing.
  */
 export class DigitCursor {
-  private readonly re = /\d/g;
-  private at = -1;
-  private lastFrom = -1;
-
   constructor(private readonly text: string) {}
 
   /** Offset of the first digit at or after `from`, or the text's length. */
   next(from: number): number {
-    // The last answer holds for any `from` between the last query and that answer.
-    if (from >= this.lastFrom && from <= this.at) return this.at;
-    this.re.lastIndex = from;
-    const m = this.re.exec(this.text);
-    this.at = m ? m.index : this.text.length;
-    this.lastFrom = from;
-    return this.at;
+    const { text } = this;
+    if (text === scanTextRef && from >= digitFrom) return nextDigit(text, from);
+    DIGIT.lastIndex = from;
+    const m = DIGIT.exec(text);
+    return m ? m.index : text.length;
   }
 
   /** True when [from, to) holds a digit. */
@@ -218,23 +214,36 @@ export class DigitCursor {
   }
 }
 
+const DIGIT = /\d/g;
+
 // Per-scan memos. `beginScan` is called once per scanned text; within a scan
 // every caller passes that same string object, so the identity test below is
 // a pointer comparison. Any other string takes the uncached path.
 let scanTextRef: string | undefined;
 let hashFrom = -1;
 let hashAt = -1;
+let generation = 0;
+let digitFrom = -1;
+let digitAt = -1;
 
 /** Resets the per-scan memos for a new text (see `scanAs`). */
 export function beginScan(text: string): void {
   scanTextRef = text;
+  generation++;
   hashFrom = -1;
   hashAt = -1;
+  digitFrom = 0;
+  digitAt = -1;
 }
 
-/** The text of the scan in progress, for memos elsewhere that key on it. */
+/** The text of the scan in progress, for memos elsewhere. */
 export function currentScanText(): string | undefined {
   return scanTextRef;
+}
+
+/** A number that changes with each scan, for memos elsewhere. */
+export function scanGeneration(): number {
+  return generation;
 }
 
 /**
@@ -253,4 +262,17 @@ export function firstHashIn(text: string, from: number, to: number): number {
   }
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 35) return i;
   return -1;
+}
+
+/**
+ * First digit at or after `from` in the scan's text (its length when none);
+ * `from` must not be behind the memo. Each stretch is searched once per scan.
+ */
+function nextDigit(text: string, from: number): number {
+  if (from <= digitAt) return digitAt;
+  DIGIT.lastIndex = from;
+  const m = DIGIT.exec(text);
+  digitFrom = from;
+  digitAt = m ? m.index : text.length;
+  return digitAt;
 }

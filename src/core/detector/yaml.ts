@@ -152,7 +152,18 @@ export function scanYaml(ctx: ScanContext): void {
     }
   };
 
-  const pathKeys = (): string[] => stack.map((f) => f.key);
+  // Frames are never reused, so the same top frame at the same depth means the same path:
+  // consecutive values under one key share one array (value() never mutates it).
+  let pathFor: KeyFrame | undefined;
+  let pathCache: string[] = [];
+  const pathKeys = (): string[] => {
+    const top = stack[stack.length - 1];
+    if (top !== pathFor || pathCache.length !== stack.length) {
+      pathCache = stack.map((f) => f.key);
+      pathFor = top;
+    }
+    return pathCache;
+  };
 
   const contextRole = (path: readonly string[], kind: string | undefined): PortRole | undefined => {
     // Structure first: a probe's port is the container's, an Envoy listener's listens.
