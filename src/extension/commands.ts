@@ -102,19 +102,34 @@ export async function lookupCommand(picks: RegistryPicks, arg?: unknown): Promis
   return chosen.port;
 }
 
+/**
+ * The port a command works on: from its argument (a link or a test), else
+ * asked for. A bad argument gets a warning naming the valid range; a
+ * cancelled prompt gives undefined.
+ */
+async function portFromArgOrPrompt(arg: unknown, title: string, prompt: string): Promise<number | undefined> {
+  if (typeof arg === 'number' || typeof arg === 'string') {
+    const parsed = parsePort(String(arg));
+    if (parsed.ok) return parsed.port;
+    void vscode.window.showWarningMessage(`Port Lens: ${parsed.message}`);
+    return undefined;
+  }
+  const input = await vscode.window.showInputBox({
+    title,
+    prompt,
+    validateInput: (v) => {
+      const parsed = parsePort(v);
+      return parsed.ok ? undefined : parsed.message;
+    },
+  });
+  const parsed = input === undefined ? undefined : parsePort(input);
+  return parsed?.ok ? parsed.port : undefined;
+}
+
 /** Adds a port to `portLens.ignoredPorts` in the workspace (or user) settings. */
 export async function ignorePortCommand(arg?: unknown): Promise<void> {
-  let port = typeof arg === 'number' ? arg : undefined;
-  if (port === undefined) {
-    const input = await vscode.window.showInputBox({
-      title: 'Port Lens: Ignore Port',
-      prompt: 'Port to ignore in diagnostics',
-      validateInput: (v) => (parsePort(v).ok ? undefined : `A port is an integer from 0 to 65535, got "${v}"`),
-    });
-    const parsed = input === undefined ? undefined : parsePort(input);
-    if (!parsed?.ok) return;
-    port = parsed.port;
-  }
+  const port = await portFromArgOrPrompt(arg, 'Port Lens: Ignore Port', 'Port to leave out of diagnostics (hovers stay)');
+  if (port === undefined) return;
   const config = vscode.workspace.getConfiguration(SECTION);
   const current = config.get<unknown[]>('ignoredPorts') ?? [];
   if (current.includes(port)) return;
@@ -132,24 +147,8 @@ export async function showListeningCommand(host: Host, output: vscode.OutputChan
     void vscode.window.showWarningMessage('Port Lens: showing what is listening runs a system tool, so it is available only in trusted workspaces.');
     return;
   }
-  let port: number | undefined;
-  if (typeof arg === 'number' || typeof arg === 'string') {
-    const parsed = parsePort(String(arg));
-    if (!parsed.ok) {
-      void vscode.window.showWarningMessage(`Port Lens: ${parsed.message}`);
-      return;
-    }
-    port = parsed.port;
-  } else {
-    const input = await vscode.window.showInputBox({
-      title: 'Port Lens: Show What Is Listening on Port',
-      prompt: 'Port number',
-      validateInput: (v) => (parsePort(v).ok ? undefined : `A port is an integer from 0 to 65535, got "${v}"`),
-    });
-    const parsed = input === undefined ? undefined : parsePort(input);
-    if (!parsed?.ok) return;
-    port = parsed.port;
-  }
+  const port = await portFromArgOrPrompt(arg, 'Port Lens: Show What Is Listening on Port', 'Port number (0-65535)');
+  if (port === undefined) return;
   const source = new vscode.CancellationTokenSource();
   try {
     await host.showListening(port, output, source.token);
