@@ -97,7 +97,8 @@ if (!production) {
 try {
   run('generate-registry.mjs');
   rmSync(join(root, 'dist'), { recursive: true, force: true });
-  rmSync(join(root, 'out'), { recursive: true, force: true });
+  // A production build (for the .vsix) leaves the compiled tests alone.
+  if (!production) rmSync(join(root, 'out'), { recursive: true, force: true });
   if (watch) {
     for (const c of configs) await (await context(c)).watch();
     console.log('watching for changes…');
