@@ -30,6 +30,7 @@ export function describeRole(o: PortOccurrence): string {
     default:
       text = `port${proto}`;
   }
-  if (o.key) text += ` (\`${o.key.replace(/`/g, '')}\`)`;
+  // The key says something when it is not just the list the mapping sits in.
+  if (o.key && !/^(ports|expose)$/i.test(o.key)) text += ` (\`${o.key.replace(/`/g, '')}\`)`;
   return `${text}${range}${o.comment ? ', in a comment' : ''}`;
 }
