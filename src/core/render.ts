@@ -69,7 +69,7 @@ export function rangeLabel(d: PortDescription): string {
 export function summaryLine(d: PortDescription): string {
   const groups = groupServices(d);
   const first = groups[0];
-  if (first) return `${first.names[0]}: ${first.description}`;
+  if (first) return first.description ? `${first.names[0]}: ${first.description}` : `${first.names[0]}`;
   if (d.status === 'reserved') return 'reserved by IANA';
   return d.unofficialUses[0] ? `unassigned; commonly ${d.unofficialUses[0]}` : 'unassigned by IANA';
 }
@@ -119,7 +119,8 @@ export function renderMarkdown(d: PortDescription, options: MarkdownOptions = {}
     out.push('');
     for (const g of groups) {
       const range = g.range ? ` (range ${g.range.from}-${g.range.to})` : '';
-      out.push(`- ${g.names.map((n) => `\`${n}\``).join(', ')} (${transportsText(g.transports)})${range}: ${escapeMarkdown(g.description)}`);
+      const text = g.description ? `: ${escapeMarkdown(g.description)}` : '';
+      out.push(`- ${g.names.map((n) => `\`${n}\``).join(', ')} (${transportsText(g.transports)})${range}${text}`);
       for (const note of g.notes) out.push(`  - note: ${escapeMarkdown(note)}`);
       for (const use of g.unauthorizedUse) out.push(`  - unauthorized use reported: ${escapeMarkdown(use)}`);
     }
@@ -189,7 +190,7 @@ export function renderText(d: PortDescription): string {
     out.push('  IANA:');
     for (const g of groups) {
       const range = g.range ? ` [range ${g.range.from}-${g.range.to}]` : '';
-      out.push(`    ${g.names.join(', ')} (${transportsText(g.transports)})${range}: ${g.description}`);
+      out.push(`    ${g.names.join(', ')} (${transportsText(g.transports)})${range}${g.description ? `: ${g.description}` : ''}`);
       for (const note of g.notes) out.push(`      note: ${note}`);
       for (const use of g.unauthorizedUse) out.push(`      unauthorized use reported: ${use}`);
     }

@@ -16,7 +16,8 @@ export function describeRole(o: PortOccurrence): string {
       text = o.mappedTo !== undefined ? `container port${proto}, published on host port ${o.mappedTo}` : `container (target) port${proto}`;
       break;
     case 'listen':
-      text = `listening port${proto}`;
+      // A Service's port is a virtual port on the cluster IP, not a bind.
+      text = o.format === 'kubernetes' && o.key === 'port' ? `Service port${proto}` : `listening port${proto}`;
       break;
     case 'exposed':
       text = `exposed port${proto} (declared, not published)`;

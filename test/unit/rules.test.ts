@@ -178,3 +178,10 @@ test('ignored ports and rules set to off produce nothing; severities follow sett
 test('the default settings check every platform', () => {
   assert.deepEqual(defaultSettings().platforms, ['linux', 'macos', 'windows']);
 });
+
+test('ephemeral-port: a Kubernetes Service port is virtual, a hostPort binds', () => {
+  const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 50000\n      targetPort: 8080\n';
+  assert.deepEqual(ids(check('service.yaml', svc), 'ephemeral-port'), []);
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x\n      ports:\n        - containerPort: 8080\n          hostPort: 50000\n';
+  assert.deepEqual(ids(check('pod.yaml', pod), 'ephemeral-port'), ['ephemeral-port@11:50000']);
+});

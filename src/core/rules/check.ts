@@ -188,7 +188,8 @@ export function checkPorts(input: CheckInput): Finding[] {
     }
 
     // ephemeral-port
-    if (listens && o.port > 0 && !isKey(o, 'nodePort')) {
+    // In Kubernetes only a hostPort binds on a machine; Service ports are virtual.
+    if (listens && o.port > 0 && !(isK8s && !isKey(o, 'hostPort'))) {
       const overlap = ephemeralOverlap(o.port, settings.platforms);
       if (overlap.length > 0) {
         add('ephemeral-port', o, `Port ${o.port} is inside the default ephemeral range of ${overlap
