@@ -762,3 +762,136 @@ SQL Server at localhost,1433 and dnsmasq 172.20.0.2#5054; IPv6 [::1]:443 and fe8
 });
 
 
+
+test('finds YAML port/proto scalars under any key, firewall when beside or under a firewall module', () => {
+  const text = `- name: open kubeadm ports
+  firewalld:
+    port: "{{ item }}"
+    state: enabled
+  with_items:
+    - 6443/tcp
+    - 2379-2380/tcp
+- name: web range
+  ansible.posix.firewalld:
+    port: 8080-8090/tcp
+- name: ssh
+  community.general.ufw:
+    rule: allow
+    port: '22'
+- name: old style
+  ufw: rule=allow port=2222 proto=tcp
+- name: not a firewall
+  debug:
+    msg: "{{ item }}"
+  loop: ["53/udp", '123/udp']
+app:
+  version: 10/tcp-ish
+  build: 2024
+`;
+  assert.equal(scanText({ text, fileName: 'roles/k8s/tasks/main.yml' }).format, 'yaml');
+  assert.deepEqual(rows(text, 'roles/k8s/tasks/main.yml'), [
+    [5, 6, 6443, 'firewall'], // - 6443/tcp
+    [6, 6, 2379, 'firewall'], // - 2379-2380/tcp
+    [6, 11, 2380, 'firewall'], // - 2379-2380/tcp
+    [9, 10, 8080, 'firewall'], // port: 8080-8090/tcp
+    [9, 15, 8090, 'firewall'], // port: 8080-8090/tcp
+    [13, 11, 22, 'firewall'], // port: '22'
+    [15, 23, 2222, 'firewall'], // ufw: rule=allow port=2222 proto=tcp
+    [19, 10, 53, 'unknown'], // loop: ["53/udp", '123/udp']
+    [19, 20, 123, 'unknown'], // loop: ["53/udp", '123/udp']
+  ]);
+});
+
+test('finds YAML listen/bind values that mirror a server directive, not bare addresses or other listen_* keys', () => {
+  const text = `nginx_vhosts:
+  - listen: "80"
+    server_name: example.com
+  - listen: "443 ssl http2"
+redis_bind: "127.0.0.1:6379"
+bind: 0.0.0.0
+listen_backlog: 511
+`;
+  assert.deepEqual(rows(text, 'roles/nginx/defaults/main.yml'), [
+    [1, 13, 80, 'listen'], // - listen: "80"
+    [3, 13, 443, 'listen'], // - listen: "443 ssl http2"
+    [4, 23, 6379, 'listen'], // redis_bind: "127.0.0.1:6379"
+  ]);
+});
+
+test('finds nftables ports in concatenations, verdict maps and NAT maps, across lines', () => {
+  const text = `table inet filter {
+  set svc {
+    type ipv4_addr . inet_service
+    elements = { 10.0.0.1 . 22, 10.0.0.2 . 8080 }
+  }
+  chain input {
+    iifname != $wan ip protocol . th dport vmap { udp . 67 : accept }
+    tcp dport vmap { 22 : accept, 80 : drop }
+    ip daddr . tcp dport { 10.0.0.5 . 443, 10.0.0.6 . 8000-8010 } accept
+    meta l4proto . th dport {
+      tcp . 22,    # ssh
+      udp . 53
+    } accept
+  }
+}
+table ip nat {
+  chain prerouting {
+    iifname $wan dnat ip addr . port to tcp dport map {
+      80  : 10.240.2.100 . 8080,     # web
+      443 : 10.240.2.100 . 8443,
+    }
+    redirect to :tcp dport map { 22 : 2222 }
+    dnat to ip saddr map { 10.1.1.0/24 : 10.0.0.9 }
+    dnat ip6 addr . port to tcp dport map { 80 : [2001:db8::1] . 8081 }
+  }
+}
+`;
+  assert.equal(scanText({ text, fileName: 'nftables.conf' }).format, 'nftables');
+  assert.deepEqual(rows(text, 'nftables.conf'), [
+    [3, 28, 22, 'firewall'], // elements = { 10.0.0.1 . 22, 10.0.0.2 . 8080 }
+    [3, 43, 8080, 'firewall'], // elements = { 10.0.0.1 . 22, 10.0.0.2 . 8080 }
+    [6, 56, 67, 'firewall'], // iifname != $wan ip protocol . th dport vmap { udp . 67 : accept }
+    [7, 21, 22, 'firewall'], // tcp dport vmap { 22 : accept, 80 : drop }
+    [7, 34, 80, 'firewall'], // tcp dport vmap { 22 : accept, 80 : drop }
+    [8, 38, 443, 'firewall'], // ip daddr . tcp dport { 10.0.0.5 . 443, 10.0.0.6 . 8000-8010 } accept
+    [8, 54, 8000, 'firewall'], // ip daddr . tcp dport { 10.0.0.5 . 443, 10.0.0.6 . 8000-8010 } accept
+    [8, 59, 8010, 'firewall'], // ip daddr . tcp dport { 10.0.0.5 . 443, 10.0.0.6 . 8000-8010 } accept
+    [10, 12, 22, 'firewall'], // tcp . 22,    # ssh
+    [11, 12, 53, 'firewall'], // udp . 53
+    [18, 6, 80, 'firewall'], // 80  : 10.240.2.100 . 8080,     # web
+    [18, 27, 8080, 'firewall'], // 80  : 10.240.2.100 . 8080,     # web
+    [19, 6, 443, 'firewall'], // 443 : 10.240.2.100 . 8443,
+    [19, 27, 8443, 'firewall'], // 443 : 10.240.2.100 . 8443,
+    [21, 33, 22, 'firewall'], // redirect to :tcp dport map { 22 : 2222 }
+    [21, 38, 2222, 'firewall'], // redirect to :tcp dport map { 22 : 2222 }
+    [23, 44, 80, 'firewall'], // dnat ip6 addr . port to tcp dport map { 80 : [2001:db8::1] . 8081 }
+    [23, 65, 8081, 'firewall'], // dnat ip6 addr . port to tcp dport map { 80 : [2001:db8::1] . 8081 }
+  ]);
+});
+
+test('finds nftables named map and typeof-set elements by their declared port fields', () => {
+  const text = `table ip nat {
+  map fwd {
+    type inet_service : ipv4_addr . inet_service
+    elements = { 80 : 10.0.0.2 . 8080 }
+  }
+  map byaddr { type ipv4_addr : inet_service; elements = { 10.0.0.3 : 9090 } }
+  set tuple {
+    typeof ip saddr . tcp dport
+    flags interval
+    elements = {
+      10.0.0.0/8 . 1000-2000,
+      192.168.1.1 . 25
+    }
+  }
+}
+`;
+  assert.deepEqual(rows(text, 'rules.nft'), [
+    [3, 17, 80, 'firewall'], // elements = { 80 : 10.0.0.2 . 8080 }
+    [3, 33, 8080, 'firewall'], // elements = { 80 : 10.0.0.2 . 8080 }
+    [5, 70, 9090, 'firewall'], // map byaddr { type ipv4_addr : inet_service; elements = { 10.0.0.3 : 9090 } }
+    [10, 19, 1000, 'firewall'], // 10.0.0.0/8 . 1000-2000,
+    [10, 24, 2000, 'firewall'], // 10.0.0.0/8 . 1000-2000,
+    [11, 20, 25, 'firewall'], // 192.168.1.1 . 25
+  ]);
+});

@@ -207,3 +207,24 @@ test('never throws, whatever the input', () => {
   }
   assert.doesNotThrow(() => scanText({ text: undefined as unknown as string }));
 });
+
+test('keeps the protocol, range ends and key of YAML port/proto scalars and nftables map values', () => {
+  const occs = scan('- firewalld:\n    port: "{{ item }}"\n  with_items:\n    - 2379-2380/udp\n', 'tasks/main.yml');
+  assert.equal(at(occs, 2379).protocol, 'udp');
+  assert.equal(at(occs, 2379).rangeEnd, 'start');
+  assert.equal(at(occs, 2379).rangeOther, 2380);
+  assert.equal(at(occs, 2380).rangeEnd, 'end');
+  assert.equal(at(occs, 2379).key, 'with_items');
+  const nft = scan('table ip nat {\n chain p {\n  dnat ip addr . port to tcp dport map { 80 : 10.0.0.2 . 8080 }\n }\n}\n', 'nftables.conf');
+  assert.equal(at(nft, 80).key, 'dport');
+  assert.equal(at(nft, 8080).key, 'dnat');
+});
+
+test('stays fast on nftables selectors whose sets never close and on deep YAML firewall nesting', () => {
+  const nft = 'ip protocol . th dport vmap { udp . 67 : accept\n'.repeat(20000);
+  const yaml = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i % 200)}firewalld:\n${' '.repeat(i % 200)}  - 80/tcp\n`).join('');
+  const t0 = Date.now();
+  assert.equal(ports(nft, 'nftables.conf').length, 20000);
+  assert.ok(ports(yaml, 'tasks.yml').length > 0);
+  assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
+});

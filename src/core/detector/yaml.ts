@@ -5,6 +5,7 @@
 // `#` lines inside block scalars are content, not comments.
 import type { ScanContext } from './context';
 import type { Candidate } from './collector';
+import { cand } from './collector';
 import type { PortRole } from './types';
 import type { PendingFlag } from './commands';
 import { resolvePending, scanCommandLine } from './commands';
@@ -15,7 +16,7 @@ import { scanAssignments, scanKeyValue } from './keyvalue';
 import { isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
 import { scanMapping } from './mapping';
 import { scanPortValue } from './values';
-import { DigitCursor, hasDigit, hashCommentStart, indexOfIn, isSpace, trimEnd } from './text';
+import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isSpace, trimEnd } from './text';
 
 interface KeyFrame {
   readonly indent: number;
@@ -117,6 +118,58 @@ function flowItems(text: string, s: number, e: number): Array<{ s: number; e: nu
 
 const BLOCK_HEADER = /^[|>][-+0-9]*$/;
 
+/**
+ * Keys (or the last dotted segment of an Ansible module name) that hold a
+ * firewall rule: a port beside or under them is let through a firewall
+ * (`ansible.posix.firewalld:` next to `with_items: [6443/tcp]`).
+ */
+const FIREWALL_KEYS = new Set([
+  'firewalld', 'ufw', 'iptables', 'ip6tables', 'iptables_raw', 'nftables', 'firewall', 'firewalls', 'firewall_rules',
+  'firewalld_rules', 'ufw_rules', 'iptables_rules', 'nftables_rules', 'security_group', 'security_groups',
+  'security_group_rule', 'security_group_rules', 'ec2_security_group', 'os_security_group_rule',
+]);
+
+function isFirewallKey(key: string): boolean {
+  // Runs on every key: rule most out by their last letter (d, w, s, l, p, e) before any lookup.
+  const n = key.length;
+  if (n < 3 || n > 64) return false;
+  const last = key.charCodeAt(n - 1) | 0x20;
+  if (last !== 100 && last !== 119 && last !== 115 && last !== 108 && last !== 112 && last !== 101) return false;
+  // Then by their first: f, u, i, n, s, e, o, or a dotted module name (`ansible.posix.firewalld`).
+  const first = key.charCodeAt(0) | 0x20;
+  if (first === 102 || first === 117 || first === 105 || first === 110 || first === 115 || first === 101 || first === 111) {
+    return n <= 22 && (FIREWALL_KEYS.has(key) || (key.charCodeAt(0) < 97 && FIREWALL_KEYS.has(key.toLowerCase())));
+  }
+  if (n < 7) return false;
+  const dot = key.lastIndexOf('.');
+  return dot !== -1 && FIREWALL_KEYS.has(key.slice(dot + 1).toLowerCase());
+}
+
+/** Keys that mirror a server's listen/bind directive: `listen`, `bind`, `web_listen`, `server_bind`. */
+function isListenKey(key: string): boolean {
+  const last = key.charCodeAt(key.length - 1) | 0x20;
+  if (last !== 110 && last !== 100) return false;
+  const k = key.toLowerCase();
+  return k === 'listen' || k === 'bind' || k.endsWith('_listen') || k.endsWith('_bind');
+}
+
+/** The whole scalar [s, e) is `port/proto` or `from-to/proto` (`6443/tcp`, `2379-2380/tcp`, `53/udp`). */
+function isProtoPort(text: string, s: number, e: number): boolean {
+  let i = s;
+  while (i < e && isDigit(text.charCodeAt(i))) i++;
+  if (i === s || i - s > 5) return false;
+  if (i < e && text.charCodeAt(i) === 45) {
+    const b = ++i;
+    while (i < e && isDigit(text.charCodeAt(i))) i++;
+    if (i === b || i - b > 5) return false;
+  }
+  if (i >= e || text.charCodeAt(i) !== 47) return false;
+  const n = e - i - 1;
+  if (n !== 3 && n !== 4) return false;
+  const p = text.slice(i + 1, e).toLowerCase();
+  return p === 'tcp' || p === 'udp' || p === 'sctp';
+}
+
 export function scanYaml(ctx: ScanContext): void {
   const { text, lines, out, ignore } = ctx;
   const hasServices = hasServicesLine(text);
@@ -128,6 +181,9 @@ export function scanYaml(ctx: ScanContext): void {
   let block: Block | undefined;
   let item: Item | undefined;
   let pending: { flag: PendingFlag; depth: number } | undefined;
+  // Key columns of the enclosing mappings that hold a firewall key (`firewalld:`, `community.general.ufw:`):
+  // ports in those mappings, or in their siblings' values (`with_items:`), are firewall ports.
+  const firewallAt: number[] = [];
   const n = lines.count;
 
   const finishItem = (): void => {
@@ -280,7 +336,7 @@ export function scanYaml(ctx: ScanContext): void {
     const k = key ?? owner;
     const info = k !== undefined ? portKeyInfo(k) : undefined;
     if (info && hasDigit(text, vs, ve)) {
-      const role = info.role ?? contextRole(key === undefined ? path.slice(0, -1) : path, kind) ?? 'unknown';
+      const role = info.role ?? contextRole(key === undefined ? path.slice(0, -1) : path, kind) ?? (firewallAt.length ? 'firewall' : 'unknown');
       scanPortValue(text, q.s, q.e, out, { role, comment, key: k, scope, rangeEnd: info.rangeEnd });
       scanEndpoints(text, q.s, q.e, out, { comment, scope });
       return;
@@ -290,6 +346,7 @@ export function scanYaml(ctx: ScanContext): void {
       scanPortValue(text, q.s, q.e, out, { role: contextRole(path.slice(0, -1), kind) ?? 'connect', comment, key: `${owner}.${key}`, scope });
       return;
     }
+    if (dataForms(path, key ?? owner, key !== undefined, vs, ve, q.s, q.e, flow, comment, scope, kind)) return;
     const commandCtx = (key !== undefined && isCommandKey(key)) || (key === undefined && owner !== undefined && isCommandKey(owner));
     if (commandCtx) {
       if (key === undefined && pending && pending.depth === stack.length) {
@@ -312,6 +369,41 @@ export function scanYaml(ctx: ScanContext): void {
       scanCommandLine(text, q.s, q.e, out, { comment, scope, shortFlags: false, noEndpoints: true });
     }
     scanEndpoints(text, q.s, q.e, out, { comment, scope });
+  };
+
+  /**
+   * Server directives and firewall rules written as data; true when the value is done.
+   * `listen: "80"`, `bind: "127.0.0.1:6379"`, `listen: "443 ssl"`; `6443/tcp`, `2379-2380/tcp` and
+   * `["80/tcp"]` whatever the key (Ansible firewalld/ufw loops); free-form module arguments
+   * `firewalld: port=8443/tcp permanent=true`, `ufw: rule=allow port=22`.
+   */
+  const dataForms = (path: readonly string[], k: string | undefined, isKey: boolean, vs: number, ve: number, qs: number, qe: number,
+    flow: boolean, comment: boolean, scope: string | undefined, kind: string | undefined): boolean => {
+    if (isKey && k !== undefined && isListenKey(k)) {
+      let te = qs;
+      while (te < qe && !isSpace(text.charCodeAt(te))) te++;
+      if (allDigits(text, qs, te)) out.add(cand(qs, te - qs, 'listen', comment, k, scope));
+      else scanEndpoints(text, qs, te, out, { comment, scope, role: 'listen', key: k });
+      return true;
+    }
+    if (flow) {
+      if (indexOfIn(text, '/', vs, ve) !== -1) {
+        for (const it of flowItems(text, vs, ve)) {
+          const iq = stripQuotes(text, it.s, it.e);
+          if (isProtoPort(text, iq.s, iq.e)) protoPort(path, k, iq.s, iq.e, comment, scope, kind);
+        }
+      }
+    } else if (isProtoPort(text, qs, qe)) {
+      protoPort(path, k, qs, qe, comment, scope, kind);
+      return true;
+    }
+    if (isKey && k !== undefined && indexOfIn(text, '=', qs, qe) !== -1 && isFirewallKey(k)) scanAssignments(ctx, qs, qe, comment, 'firewall', scope);
+    return false;
+  };
+
+  const protoPort = (path: readonly string[], key: string | undefined, s: number, e: number, comment: boolean, scope: string | undefined, kind: string | undefined): void => {
+    const role = firewallAt.length ? 'firewall' : contextRole(path, kind) ?? 'unknown';
+    scanPortValue(text, s, e, out, { role, comment, key, scope });
   };
 
   const blockLine = (s: number, e: number, b: Block): void => {
@@ -345,6 +437,7 @@ export function scanYaml(ctx: ScanContext): void {
     }
     ce = trimEnd(text, q, ce);
     if (!comment) {
+      while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) > ind) firewallAt.pop();
       if (isItem) {
         while (stack.length && (stack[stack.length - 1]?.indent ?? 0) > ind) stack.pop();
         finishItem();
@@ -364,6 +457,11 @@ export function scanYaml(ctx: ScanContext): void {
       return;
     }
     const keyIndent = q - s;
+    if (!comment) {
+      // A list item starts a new mapping at its key's column.
+      if (isItem) while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) >= keyIndent) firewallAt.pop();
+      if (isFirewallKey(kv.key) && (firewallAt.length === 0 || firewallAt[firewallAt.length - 1] !== keyIndent)) firewallAt.push(keyIndent);
+    }
     let vs = kv.vs;
     while (vs < ce && isSpace(text.charCodeAt(vs))) vs++;
     if (!digitsHere && vs < ce && text.charCodeAt(vs) === 35) vs = ce; // `key: # comment`
