@@ -16,8 +16,14 @@ export interface PortLensApi {
   config(): ExtensionConfig;
 }
 
-/** Every document: whether Port Lens handles one is decided per document. */
-const ALL_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-userdata' }];
+/**
+ * Documents on disk, unsaved, remote and virtual (VS Code for the Web:
+ * vscode-vfs, vscode-test-web). Whether Port Lens handles one is decided per
+ * document by DocumentAnalyzer.handles.
+ */
+const ALL_DOCUMENTS: vscode.DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'vscode-userdata'].map(
+  (scheme) => ({ scheme }),
+);
 
 /**
  * The composition root: builds every object and hands every disposable to
