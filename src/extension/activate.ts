@@ -49,7 +49,7 @@ export function activatePortLens(context: vscode.ExtensionContext, host: Host): 
     collection,
     diagnostics,
     vscode.languages.registerHoverProvider(ALL_DOCUMENTS, new PortHoverProvider(analyzer, currentConfig, canShowListening, log)),
-    vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new PortCodeActionProvider(diagnostics), PortCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, new PortCodeActionProvider(diagnostics, log), PortCodeActionProvider.metadata),
     vscode.workspace.registerTextDocumentContentProvider(DESCRIPTION_SCHEME, new DescriptionContentProvider()),
     vscode.commands.registerCommand(COMMANDS.lookup, (arg?: unknown) => lookupCommand(picks, arg)),
     vscode.commands.registerCommand(COMMANDS.showListening, (arg?: unknown) => showListeningCommand(host, listeningOutput, arg)),

@@ -4,11 +4,23 @@ import { DIAGNOSTIC_SOURCE, type DiagnosticsController } from './diagnostics';
 
 /** Quick fixes for Port Lens diagnostics; the edits come from the core's findings. */
 export class PortCodeActionProvider implements vscode.CodeActionProvider {
-  constructor(private readonly diagnostics: DiagnosticsController) {}
+  constructor(
+    private readonly diagnostics: DiagnosticsController,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    try {
+      return this.actionsFor(document, context);
+    } catch (error) {
+      this.log.error(`code actions failed in ${document.uri.toString(true)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return [];
+    }
+  }
+
+  private actionsFor(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const ignoredPorts = new Set<number>();
     for (const diagnostic of context.diagnostics) {
