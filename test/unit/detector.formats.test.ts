@@ -895,3 +895,120 @@ test('finds nftables named map and typeof-set elements by their declared port fi
     [11, 20, 25, 'firewall'], // 192.168.1.1 . 25
   ]);
 });
+
+test('skips X display numbers in command lines but keeps a bare :port after an address flag', () => {
+  const text = `[program:xvfb]
+command=Xvfb :0 -screen 0 1024x768x24
+command=/usr/bin/fluxbox -display :0
+command=x11vnc -display :1 -rfbport 5901 -forever
+command=Xvfb -ac :99
+command=env DISPLAY=:2 app --listen :8080 --addr :9000 --bind=:9001
+command=ncat -l :8081
+command=socat tcp-listen:6000,fork tcp:localhost:6001
+`;
+  assert.deepEqual(rows(text, 'supervisord.conf'), [
+    [3, 36, 5901, 'listen'], // command=x11vnc -display :1 -rfbport 5901 -forever
+    [5, 37, 8080, 'listen'], // command=env DISPLAY=:2 app --listen :8080 --addr :9000 --bind=:9001
+    [5, 50, 9000, 'listen'], // command=env DISPLAY=:2 app --listen :8080 --addr :9000 --bind=:9001
+    [5, 63, 9001, 'listen'], // command=env DISPLAY=:2 app --listen :8080 --addr :9000 --bind=:9001
+    [6, 17, 8081, 'listen'], // command=ncat -l :8081
+    [7, 25, 6000, 'connect'], // command=socat tcp-listen:6000,fork tcp:localhost:6001
+    [7, 49, 6001, 'connect'], // command=socat tcp-listen:6000,fork tcp:localhost:6001
+  ]);
+  // DISPLAY values are display numbers in any format.
+  assert.deepEqual(rows('DISPLAY=:0\nPORT=8080\n', '.env'), [[1, 5, 8080, 'listen']]);
+});
+
+test('reads compose label keys with hyphenated segments by their last dotted part', () => {
+  const text = `services:
+  echat-web:
+    image: node:20
+    labels:
+      - 'traefik.http.services.echat-web.loadbalancer.server.port=3000'
+      - "traefik.http.services.echat-web.loadbalancer.server.port=3001"
+      - traefik.http.services.web.loadbalancer.server.port=3002
+      - 'traefik.http.routers.port-80.priority=10'
+      - 'prometheus.io/port=9104'
+  api:
+    labels:
+      traefik.http.services.echat-api.loadbalancer.server.port: "4001"
+`;
+  assert.deepEqual(rows(text, 'docker-compose.yml'), [
+    [4, 66, 3000, 'listen'], // - 'traefik.http.services.echat-web.loadbalancer.server.port=3000'
+    [5, 66, 3001, 'listen'], // - "traefik.http.services.echat-web.loadbalancer.server.port=3001"
+    [6, 59, 3002, 'listen'], // - traefik.http.services.web.loadbalancer.server.port=3002
+    [8, 28, 9104, 'listen'], // - 'prometheus.io/port=9104'
+    [11, 65, 4001, 'listen'], // traefik.http.services.echat-api.loadbalancer.server.port: "4001"
+  ]);
+});
+
+test('counts every plain number under a ports map as a named port (block and flow)', () => {
+  const text = `ports:
+  http: 80
+service:
+  name: web
+  ports:
+    http: 8080
+    grpc: 9090
+    replicas: 3
+    protocol: 6
+gateway:
+  ports: {http: 81, metrics: 9100, enabled: 1}
+containers:
+  - name: app
+    ports:
+      - name: http
+        containerPort: 8000
+        weight: 5
+`;
+  assert.deepEqual(rows(text, 'values.yaml'), [
+    [1, 8, 80, 'listen'], // http: 80
+    [5, 10, 8080, 'listen'], // http: 8080
+    [6, 10, 9090, 'listen'], // grpc: 9090
+    [10, 16, 81, 'listen'], // ports: {http: 81, metrics: 9100, enabled: 1}
+    [10, 29, 9100, 'listen'], // ports: {http: 81, metrics: 9100, enabled: 1}
+    [15, 23, 8000, 'container'], // containerPort: 8000
+  ]);
+});
+
+test('reads nginx upstream and *_pass addresses whose host is also an image name', () => {
+  const text = `upstream app { server node:9004; server php:9005 weight=5; server web:9006; }
+server {
+  listen 80;
+  location ~ \\.php$ { fastcgi_pass php:9000; }
+  location /a { proxy_pass http://python:8000; }
+}
+`;
+  assert.deepEqual(rows(text, 'default.conf'), [
+    [0, 27, 9004, 'connect'], // upstream app { server node:9004; server php:9005 weight=5; server web:9006; }
+    [0, 44, 9005, 'connect'], // upstream app { server node:9004; server php:9005 weight=5; server web:9006; }
+    [0, 70, 9006, 'connect'], // upstream app { server node:9004; server php:9005 weight=5; server web:9006; }
+    [2, 9, 80, 'listen'], // listen 80;
+    [3, 39, 9000, 'connect'], // location ~ \.php$ { fastcgi_pass php:9000; }
+    [4, 41, 8000, 'connect'], // location /a { proxy_pass http://python:8000; }
+  ]);
+  // Where an image is expected, `node:100` is still a tag.
+  assert.deepEqual(rows('RUN docker run -d -p 8080:80 node:100 serve\n', 'Dockerfile'), [
+    [0, 21, 8080, 'published'], // RUN docker run -d -p 8080:80 node:100 serve
+    [0, 26, 80, 'container'], // RUN docker run -d -p 8080:80 node:100 serve
+  ]);
+});
+
+test('reads split BIND configs (named.conf.options) by name and by content', () => {
+  const text = `options {
+        directory "/var/cache/bind";
+        forwarders {
+                127.0.0.1 port 54;
+        };
+        listen-on port 5353 { any; };
+};
+`;
+  assert.equal(scanText({ text, fileName: 'named.conf.options' }).format, 'directive');
+  assert.equal(scanText({ text, fileName: 'named.conf.local' }).format, 'directive');
+  assert.equal(scanText({ text, fileName: 'bind-options' }).format, 'directive');
+  assert.equal(scanText({ text: 'zone "example.com" IN {\n  type master;\n};\n', fileName: undefined }).format, 'directive');
+  assert.deepEqual(rows(text, 'named.conf.options'), [
+    [3, 31, 54, 'connect'], // 127.0.0.1 port 54;
+    [5, 23, 5353, 'connect'], // listen-on port 5353 { any; };
+  ]);
+});

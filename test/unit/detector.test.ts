@@ -228,3 +228,13 @@ test('stays fast on nftables selectors whose sets never close and on deep YAML f
   assert.ok(ports(yaml, 'tasks.yml').length > 0);
   assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
 });
+
+test('reads split and sample copies of known daemon configs as the base config', () => {
+  // Debian's BIND split, nginx's and squid's shipped samples.
+  assert.equal(detectFormat('/etc/bind/named.conf.options', undefined, ''), 'directive');
+  assert.equal(detectFormat('/etc/bind/named.conf.default-zones', undefined, ''), 'directive');
+  assert.equal(detectFormat('nginx.conf.default', undefined, ''), 'nginx');
+  assert.equal(detectFormat('squid.conf.default', undefined, ''), 'directive');
+  for (const name of ['named.conf.options', 'named.conf.local', 'sshd_config.orig']) assert.equal(isConfigFileName(name), true, name);
+  assert.equal(isConfigFileName('unknown.conf.txt~'), false);
+});

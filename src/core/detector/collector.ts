@@ -26,8 +26,19 @@ export const MAX_PORT_DIGITS = 6;
  */
 export class Collector {
   private readonly byOffset = new Map<number, Candidate>();
+  /** Offsets a scanner has ruled out (an X display `:0` in a command line); created on first use. */
+  private vetoed: Set<number> | undefined;
 
   constructor(readonly text: string) {}
+
+  /**
+   * Marks the digits at `offset` as known not to be a port, so the generic
+   * passes that run later over the same span (host:port endpoints) skip them.
+   * A claim already made stands.
+   */
+  veto(offset: number): void {
+    (this.vetoed ??= new Set<number>()).add(offset);
+  }
 
   has(offset: number): boolean {
     return this.byOffset.has(offset);
@@ -39,6 +50,7 @@ export class Collector {
     const end = c.offset + c.length;
     if (c.length <= 0 || c.length > MAX_PORT_DIGITS || c.offset < 0 || end > text.length) return;
     if (this.byOffset.has(c.offset)) return;
+    if (this.vetoed !== undefined && this.vetoed.has(c.offset)) return;
     if (c.offset > 0 && isDigit(text.charCodeAt(c.offset - 1))) return;
     if (end < text.length && isDigit(text.charCodeAt(end))) return;
     for (let i = c.offset; i < end; i++) if (!isDigit(text.charCodeAt(i))) return;

@@ -2,8 +2,8 @@
 // package.json scripts, Procfile, `/etc/default/*` option strings, iptables rules.
 import type { Collector } from './collector';
 import type { PortRole } from './types';
-import { scanEndpoints } from './endpoints';
-import { portKeyInfo } from './keys';
+import { IMAGE_NAMES, scanEndpoints } from './endpoints';
+import { portKeyInfo, splitWords } from './keys';
 import { scanMapping } from './mapping';
 import { scanPortValue } from './values';
 import { allDigits, indexOfIn, isDigit, isSpace, isWordChar } from './text';
@@ -131,6 +131,70 @@ export function resolvePending(text: string, s: number, e: number, out: Collecto
   applyFlagValue(text, s, e, out, o, f, f.role === 'firewall');
 }
 
+/** A token that is only `:` and digits, maybe `.screen` (`:0`, `:99`, `:0.0`): a bare port or an X display. */
+function isBareColonNumber(text: string, t: Tok): boolean {
+  if (text.charCodeAt(t.s) !== 58 || t.e - t.s < 2) return false;
+  let i = t.s + 1;
+  while (i < t.e && isDigit(text.charCodeAt(i))) i++;
+  if (i === t.s + 1) return false;
+  if (i < t.e && text.charCodeAt(i) === 46) {
+    const b = ++i;
+    while (i < t.e && isDigit(text.charCodeAt(i))) i++;
+    if (i === b) return false;
+  }
+  return i === t.e;
+}
+
+/** Words of a long flag that say its value is an address, so a bare `:8080` after it is a port. */
+const ADDRESS_FLAG_WORDS = new Set([
+  'listen', 'bind', 'addr', 'address', 'host', 'server', 'port', 'http', 'https', 'web', 'proxy', 'upstream', 'endpoint', 'url',
+  'connect', 'target', 'backend', 'vnc', 'rfb', 'socket', 'dest', 'destination', 'from', 'to', 'remote', 'local', 'forward',
+  'api', 'metrics', 'admin', 'grpc', 'source', 'src', 'tcp', 'udp',
+]);
+
+/**
+ * Whether a bare `:N` token (k > 0) is not a port: an X display number given
+ * as a free positional argument (`Xvfb :0 -screen 0`) or as the value of
+ * `-display` / `--display`, or after a flag that takes no address (`Xvfb -ac :99`).
+ * After a short flag or one whose words name an address (`--listen :8080`,
+ * `-l :80`, `--vnc :5900`) it stays a port.
+ */
+function isDisplayArgument(text: string, prev: Tok): boolean {
+  if (text.charCodeAt(prev.s) !== 45) return true; // a positional argument
+  let ns = prev.s;
+  while (ns < prev.e && text.charCodeAt(ns) === 45) ns++;
+  if (ns >= prev.e || indexOfIn(text, '=', ns, prev.e) !== -1) return true; // `--opt=value :0`: positional again
+  const name = text.slice(ns, prev.e);
+  if (name.toLowerCase() === 'display') return true;
+  if (ns - prev.s === 1 && name.length === 1) return false; // `-l :8080`: a short flag may take the address
+  return !splitWords(name).some((w) => ADDRESS_FLAG_WORDS.has(w) || portKeyInfo(w) !== undefined);
+}
+
+/** `docker run` / `podman create`: the command names an image, so `php:8080` there is an image tag. */
+function isContainerRun(text: string, toks: readonly Tok[]): boolean {
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const t = toks[k];
+    const nx = toks[k + 1];
+    if (!t || !nx) break;
+    const w = text.slice(t.s, t.e).toLowerCase();
+    if (!(w === 'docker' || w === 'podman' || w === 'nerdctl' || w.endsWith('/docker') || w.endsWith('/podman'))) continue;
+    const sub = text.slice(nx.s, nx.e).toLowerCase();
+    if (sub === 'run' || sub === 'create') return true;
+  }
+  return false;
+}
+
+/** Vetoes `node:100`-style image arguments (an image or language name, a colon, digits) of a container run. */
+function vetoImageTags(text: string, toks: readonly Tok[], out: Collector): void {
+  for (const t of toks) {
+    const colon = indexOfIn(text, ':', t.s, t.e);
+    if (colon <= t.s || colon >= t.e - 1 || !allDigits(text, colon + 1, t.e)) continue;
+    let ns = colon;
+    while (ns > t.s && text.charCodeAt(ns - 1) !== 47) ns--; // `library/node:100`: the last path segment
+    if (IMAGE_NAMES.has(text.slice(ns, colon).toLowerCase())) out.veto(colon + 1);
+  }
+}
+
 /**
  * Finds ports in a command line: port flags (`--port=8080`, `--dport 22`,
  * `-p 3000` where short flags are on, `-p 8080:80`), `PORT=8081 cmd`
@@ -146,6 +210,12 @@ export function scanCommandLine(text: string, from: number, to: number, out: Col
     if (!t) break;
     pending = undefined;
     const c = text.charCodeAt(t.s);
+    if (c === 58) {
+      // `Xvfb :0`, `-display :1`: an X display, not a port; the endpoint passes skip vetoed digits.
+      const prev = k > 0 ? toks[k - 1] : undefined;
+      if (prev && isBareColonNumber(text, t) && isDisplayArgument(text, prev)) out.veto(t.s + 1);
+      continue;
+    }
     if (c === 45) {
       const r = flagAt(text, toks, k, out, o);
       k += r.used;
@@ -164,6 +234,7 @@ export function scanCommandLine(text: string, from: number, to: number, out: Col
       }
     }
   }
+  if (toks.length > 2 && isContainerRun(text, toks)) vetoImageTags(text, toks, out);
   if (!o.noEndpoints) scanEndpoints(text, from, to, out, { comment: o.comment, scope: o.scope });
   return pending;
 }

@@ -12,6 +12,11 @@ export interface EndpointOptions {
   readonly role?: PortRole;
   readonly key?: string;
   readonly scope?: string;
+  /**
+   * The span is an address argument (nginx `server`, `*_pass`): a bare name
+   * before `:digits` is a host whatever the name or the number.
+   */
+  readonly address?: boolean;
 }
 
 /**
@@ -25,12 +30,23 @@ const NOT_HOSTS = new Set([
   'second', 'seconds', 'ms', 'sec', 'utc', 'gmt', 'rsa', 'dsa', 'ec', 'ecdsa', 'ed25519', 'sha', 'sha1', 'sha256', 'sha384',
   'sha512', 'md5', 'aes', 'aes128', 'aes256', 'des', 'dh', 'crc32', 'base64', 'utf', 'utf8', 'iso', 'part', 'chapter',
   'section', 'fig', 'figure', 'table', 'issue', 'pr', 'bug', 'ticket', 'build', 'rev', 'revision', 'release', 'tag', 'latest',
-  'stable', 'lts', 'alpine', 'slim', 'python', 'node', 'golang', 'go', 'java', 'openjdk', 'ruby', 'php', 'perl', 'rust',
-  'dotnet', 'ubuntu', 'debian', 'centos', 'fedora', 'busybox', 'scratch', 'rockylinux', 'almalinux', 'amazonlinux', 'uid',
+  'stable', 'lts', 'uid',
   'gid', 'pid', 'user', 'group', 'mode', 'type', 'code', 'status', 'error', 'err', 'warn', 'warning', 'info', 'debug', 'sleep',
   'wait', 'epoch', 'round', 'phase', 'stage', 'batch', 'shard', 'replica', 'replicas', 'node_id', 'nodeid', 'cpu', 'cpus',
   'mem', 'memory', 'gpu', 'gpus', 'core', 'cores', 'thread', 'threads', 'worker', 'workers', 'slot', 'slots', 'ttl', 'tty',
   'loop', 'row', 'rows', 'cols', 'offset', 'len', 'length', 'n', 'x', 'y', 'z', 'w', 'h', 'k', 'i', 'j', 'p', 'r', 's', 't',
+]);
+
+/**
+ * Image and language names: `php:8080` is a tag only where an image is
+ * expected, and those places filter it themselves (`image:` keys and
+ * Dockerfile `FROM` are skipped by their scanners; `docker run` image
+ * arguments are vetoed in commands.ts). Everywhere else these are service
+ * host names: `fastcgi_pass php:9000;`, `server node:9004;`.
+ */
+export const IMAGE_NAMES: ReadonlySet<string> = new Set([
+  'alpine', 'slim', 'python', 'node', 'golang', 'go', 'java', 'openjdk', 'ruby', 'php', 'perl', 'rust', 'dotnet', 'ubuntu',
+  'debian', 'centos', 'fedora', 'busybox', 'scratch', 'rockylinux', 'almalinux', 'amazonlinux',
 ]);
 
 /** Last labels that make `name.ext:12` a file and line, not a host. */
@@ -192,6 +208,48 @@ function inIpv6Chain(text: string, colon: number, from: number, to: number): boo
   return chunk.split(':').every((g) => g.length <= 4);
 }
 
+/**
+ * `DISPLAY=:0`, `DISPLAY: ":1"`, `-display :0`, `--display=:0`: the bare `:N`
+ * right after a `display` word and its separator is an X display number, not
+ * a port. Looks back at most 16 characters of the raw text (any format).
+ */
+function isDisplayBefore(text: string, colon: number): boolean {
+  const lim = Math.max(0, colon - 16);
+  let i = colon;
+  const quote = (c: number): boolean => c === 34 || c === 39;
+  while (i > lim && quote(text.charCodeAt(i - 1))) i--;
+  let sep = false;
+  while (i > lim && isSpace(text.charCodeAt(i - 1))) {
+    i--;
+    sep = true;
+  }
+  const c = i > lim ? text.charCodeAt(i - 1) : -1;
+  if (c === 61 || c === 58) {
+    i--;
+    sep = true;
+    while (i > lim && isSpace(text.charCodeAt(i - 1))) i--;
+    while (i > lim && quote(text.charCodeAt(i - 1))) i--;
+  }
+  if (!sep || i - 7 < 0 || text.slice(i - 7, i).toLowerCase() !== 'display') return false;
+  return i - 8 < 0 || !isAlnum(text.charCodeAt(i - 8));
+}
+
+/** socat address types that come before `host:port` (`tcp:localhost:6001`, `tcp4-connect:db:5432`). */
+const SOCAT_TYPES = new Set([
+  'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'sctp', 'sctp4', 'sctp6', 'tcp-connect', 'tcp4-connect', 'tcp6-connect',
+  'udp-connect', 'udp4-connect', 'udp6-connect', 'sctp-connect', 'udp-sendto', 'udp4-sendto', 'udp6-sendto', 'udp-datagram',
+  'openssl', 'openssl-connect', 'ssl', 'dccp-connect', 'proxy', 'socks4', 'socks4a', 'socks5',
+]);
+
+/** Whether the colon at `colon` ends a socat address type standing alone (`tcp:` in `tcp:localhost:6001`). */
+function socatTypeBefore(text: string, colon: number, from: number): boolean {
+  let i = colon;
+  const lim = Math.max(from, colon - 16);
+  while (i > lim && (isAlnum(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 45)) i--;
+  if (i === colon || !SOCAT_TYPES.has(text.slice(i, colon).toLowerCase())) return false;
+  return i <= from || isBareBoundary(text.charCodeAt(i - 1));
+}
+
 type HostKind = 'wildcard' | 'ipv4' | 'ipv6' | 'local' | 'name' | 'dotted' | 'template' | 'variable' | 'url';
 
 interface HostVerdict {
@@ -203,10 +261,10 @@ interface HostVerdict {
  * Decides whether the digits at [ds, de), preceded by a colon, are the port of
  * an endpoint. Returns what kind of host they follow, or undefined.
  */
-function hostBeforeColon(text: string, colon: number, from: number, to: number, de: number, depth: number): HostVerdict | undefined {
+function hostBeforeColon(text: string, colon: number, from: number, to: number, de: number, depth: number, opts: EndpointOptions): HostVerdict | undefined {
   const p = colon - 1;
   const pc = p >= from ? text.charCodeAt(p) : -1;
-  if (pc === -1 || isBareBoundary(pc)) return { kind: 'wildcard', any: true };
+  if (pc === -1 || isBareBoundary(pc)) return isDisplayBefore(text, colon) ? undefined : { kind: 'wildcard', any: true };
   if (pc === 47) {
     // `://:9092` or `//:80`
     if (p - 1 >= from && text.charCodeAt(p - 1) === 47) return { kind: 'wildcard', any: true };
@@ -273,10 +331,12 @@ function hostBeforeColon(text: string, colon: number, from: number, to: number, 
   } else if (bh === 58) {
     // host:p1:p2 — p2 counts when p1 is itself a port after a real host.
     if (depth === 0 && /^\d{1,5}$/.test(host)) {
-      const v = hostBeforeColon(text, hs - 1, from, to, colon, 1);
+      const v = hostBeforeColon(text, hs - 1, from, to, colon, 1, opts);
       if (v && v.kind !== 'wildcard') return v;
+      return undefined;
     }
-    return undefined;
+    // socat `tcp:localhost:6001`: the address type is no host; judge `localhost` as usual below.
+    if (!socatTypeBefore(text, hs - 1, from)) return undefined;
   } else if (bh !== -1 && bh !== 64 && !isBareBoundary(bh) && bh !== 40 && bh !== 58) {
     // Glued to something else: `a+b:80`, `x%y:1`.
     if (!(bh === 47 || bh === 42 || bh === 92 || bh === 41 || bh === 93 || bh === 60)) return undefined;
@@ -301,6 +361,7 @@ function hostBeforeColon(text: string, colon: number, from: number, to: number, 
     return { kind: 'dotted', any: false };
   }
   // A bare name: `db:5432` is an endpoint, `postgres:15` and `rsa:2048` are not.
+  if (opts.address) return { kind: 'name', any: false };
   if (NOT_HOSTS.has(lower)) return undefined;
   if (de - colon - 1 < 2) return undefined;
   if (Number(text.slice(colon + 1, de)) < 80) return undefined;
@@ -359,7 +420,7 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
     if (de - ds > 5 || !isPortTerminator(text, de, to)) continue;
     if (de < to && text.charCodeAt(de) === 58 && c !== 58) continue;
     let verdict: HostVerdict | undefined;
-    if (c === 58) verdict = hostBeforeColon(text, ds - 1, from, to, de, 0);
+    if (c === 58) verdict = hostBeforeColon(text, ds - 1, from, to, de, 0, opts);
     else if (c === 35) {
       // 172.20.0.2#5054
       verdict = ipv4Before(text, ds - 1, from) >= 0 ? { kind: 'ipv4', any: false } : undefined;

@@ -74,6 +74,26 @@ const CONFIG_EXTENSIONS = [
 ];
 
 /**
+ * Split, sample and backup copies of a known daemon config keep its format:
+ * Debian's BIND split (`named.conf.options`, `named.conf.local`,
+ * `named.conf.default-zones`), `nginx.conf.default`, `squid.conf.default`,
+ * `smb.conf.master`. Returns the known base name, or undefined.
+ *
+ * @example knownBaseOf('named.conf.options') // 'named.conf'
+ */
+function knownBaseOf(low: string): string | undefined {
+  for (const sep of ['.conf.', '.cfg.', '.cnf.', '_config.']) {
+    const at = low.indexOf(sep);
+    if (at <= 0) continue;
+    const base = low.slice(0, at + sep.length - 1);
+    const part = low.slice(at + sep.length);
+    if (!/^[a-z0-9][a-z0-9_.-]*$/.test(part)) return undefined;
+    return DIRECTIVE_NAMES.has(base) || CONFIG_NAMES.has(base) ? base : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Whether the CLI's directory walk should scan a file of this name.
  *
  * @example isConfigFileName('docker-compose.override.yml') // true
@@ -82,7 +102,7 @@ const CONFIG_EXTENSIONS = [
 export function isConfigFileName(fileName: string): boolean {
   const name = baseName(fileName);
   const low = name.toLowerCase();
-  if (CONFIG_NAMES.has(low) || DIRECTIVE_NAMES.has(low)) return true;
+  if (CONFIG_NAMES.has(low) || DIRECTIVE_NAMES.has(low) || knownBaseOf(low) !== undefined) return true;
   if (low.startsWith('.env.') || low.startsWith('dockerfile.') || low.endsWith('.dockerfile')) return true;
   if (low === 'package-lock.json' || low === 'tsconfig.json' || low.endsWith('.lock')) return false;
   if (CONFIG_EXTENSIONS.some((ext) => low.endsWith(ext))) return true;
@@ -102,6 +122,8 @@ function sniff(text: string): FormatId | undefined {
   if (/<VirtualHost[ \t]/i.test(t) || /^[ \t]*Listen[ \t]+\S+[ \t]*$/m.test(t) && /^[ \t]*(?:ServerName|DocumentRoot|LoadModule)\b/m.test(t)) return 'apache';
   if (/^(?:frontend|backend|defaults|listen)\b/m.test(t) && /^[ \t]+(?:bind|server|mode|balance)\b/m.test(t)) return 'haproxy';
   if (/^\[(?:Unit|Service|Socket|Install|Timer|Mount)\][ \t]*$/m.test(t)) return 'systemd';
+  // BIND (named.conf and its split parts): `options {`, `zone "example.com" {`, `forwarders {`.
+  if (/^[ \t]*(?:options|forwarders|zone[ \t]+"[^"\r\n]*"(?:[ \t]+[A-Za-z]+)?)[ \t]*\{/m.test(t)) return 'directive';
   if (/^\*(?:filter|nat|mangle|raw)[ \t]*$/m.test(t) || /^[ \t]*(?:-A|-I)[ \t]+[A-Z]/m.test(t) || /(?:^|[ \t])ip6?tables[ \t]+-[AIN]/m.test(t)) return 'iptables';
   if (/^[ \t]*table[ \t]+(?:inet|ip|ip6|arp|bridge|netdev)[ \t]/m.test(t)) return 'nftables';
   if (/^[ \t]*<\?xml\b/.test(t) || (firstNonBlank === '<' && /<\/?[A-Za-z]/.test(t))) {
@@ -166,6 +188,8 @@ export function detectFormat(fileName: string | undefined, languageId: string | 
 }
 
 function formatFromName(name: string, low: string, path: string, text: string): FormatId | undefined {
+  // `named.conf.options` reads as `named.conf` (see knownBaseOf).
+  low = knownBaseOf(low) ?? low;
   if (/^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/.test(low) || /^docker-compose[\w.-]*\.ya?ml$/.test(low)) return 'compose';
   if (low === 'dockerfile' || low === 'containerfile' || low.endsWith('.dockerfile') || low.startsWith('dockerfile.') || low.startsWith('containerfile.')) return 'dockerfile';
   if (low === 'caddyfile' || low.endsWith('.caddyfile') || low.startsWith('caddyfile.')) return 'caddy';

@@ -126,6 +126,24 @@ function isMemcached(ctx: ScanContext): boolean {
   return v;
 }
 
+/** Docker label key characters: letters, digits, `_`, `.`, `/`, `-`. */
+function isLabelKeyChar(c: number): boolean {
+  return isAlpha(c) || isDigit(c) || c === 95 || c === 46 || c === 47 || c === 45;
+}
+
+/**
+ * A dotted `KEY=value` key names a port when its last dotted part does
+ * (`...loadbalancer.server.port`): a hyphenated segment in the middle
+ * (`services.echat-web`, `routers.port-80`) never makes it one. The role
+ * comes from the whole key's words, as before.
+ */
+function labelKeyInfo(key: string): ReturnType<typeof portKeyInfo> {
+  const dot = key.lastIndexOf('.');
+  if (dot === -1) return portKeyInfo(key);
+  const last = portKeyInfo(key.slice(dot + 1));
+  return last ? portKeyInfo(key) ?? last : undefined;
+}
+
 /** Splits `KEY=value` words (systemd `Environment=`, shell `VAR=1 OTHER=2`) and checks each key. */
 export function scanAssignments(ctx: ScanContext, s: number, e: number, comment: boolean, defaultRole: PortRole, scope?: string): void {
   const { text, out } = ctx;
@@ -133,9 +151,14 @@ export function scanAssignments(ctx: ScanContext, s: number, e: number, comment:
   while (i < e) {
     while (i < e && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39)) i++;
     const ks = i;
-    while (i < e && (isAlpha(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 95 || text.charCodeAt(i) === 46)) i++;
+    // Docker label keys also hold `-` and `/` (`traefik.http.services.echat-web.loadbalancer.server.port`,
+    // `prometheus.io/port`); the key must start with a letter, digit or `_`, so `--port=80` stays a flag.
+    const c0 = text.charCodeAt(i);
+    if (isAlpha(c0) || isDigit(c0) || c0 === 95) {
+      while (i < e && isLabelKeyChar(text.charCodeAt(i))) i++;
+    }
     if (i < e && text.charCodeAt(i) === 61 && i > ks) {
-      const info = portKeyInfo(text.slice(ks, i));
+      const info = labelKeyInfo(text.slice(ks, i));
       const vs = i + 1;
       let ve = vs;
       while (ve < e && !isSpace(text.charCodeAt(ve)) && text.charCodeAt(ve) !== 34 && text.charCodeAt(ve) !== 39) ve++;

@@ -44,7 +44,7 @@ export function scanNginx(ctx: ScanContext): void {
         let fe = as;
         while (fe < ae && !isSpace(text.charCodeAt(fe))) fe++;
         if (allDigits(text, as, fe)) out.add({ offset: as, length: fe - as, role: 'listen', comment, key: 'listen' });
-        else scanEndpoints(text, as, fe, out, { comment, role: 'listen', key: 'listen' });
+        else scanEndpoints(text, as, fe, out, { comment, role: 'listen', key: 'listen', address: true });
         return;
       }
       if (name === 'set' || name === 'proxy_set_header' || name === 'add_header' || name === 'fastcgi_param' || name === 'env') {
@@ -56,7 +56,14 @@ export function scanNginx(ctx: ScanContext): void {
         const info = portKeyInfo(name);
         if (info) scanPortValue(text, as, ae, out, { role: info.role ?? 'listen', comment, key: name });
       }
-      scanEndpoints(text, as, ae, out, { comment, role: name === 'server' || name.endsWith('_pass') ? 'connect' : undefined });
+      const upstream = name === 'server' || name.endsWith('_pass');
+      if (upstream) {
+        // The first argument of `server` / `*_pass` is always an address: `fastcgi_pass php:9000;`
+        // and `server node:9004;` name service hosts, even where the name is also an image's.
+        const [fs, fe] = firstWord(text, as, ae);
+        scanEndpoints(text, fs, fe, out, { comment, role: 'connect', address: true });
+      }
+      scanEndpoints(text, as, ae, out, { comment, role: upstream ? 'connect' : undefined });
     }
   });
 }

@@ -116,6 +116,12 @@ function flowItems(text: string, s: number, e: number): Array<{ s: number; e: nu
     .filter((it) => it.e > it.s);
 }
 
+/** Children of a `ports:` map whose numbers are not ports (`ports: { http: 80, replicas: 2 }`). */
+const NOT_PORT_CHILDREN = new Set([
+  'name', 'protocol', 'appprotocol', 'app_protocol', 'enabled', 'replicas', 'replica', 'count', 'weight', 'priority', 'timeout',
+  'interval', 'retries', 'size', 'limit', 'ttl', 'id', 'uid', 'gid', 'mode', 'version',
+]);
+
 const BLOCK_HEADER = /^[|>][-+0-9]*$/;
 
 /**
@@ -345,6 +351,18 @@ export function scanYaml(ctx: ScanContext): void {
       // Ingress `port: { number: 80 }`.
       scanPortValue(text, q.s, q.e, out, { role: contextRole(path.slice(0, -1), kind) ?? 'connect', comment, key: `${owner}.${key}`, scope });
       return;
+    }
+    if (key !== undefined && owner !== undefined && !(item && item.depth === path.length) && allDigits(text, q.s, q.e) &&
+      !NOT_PORT_CHILDREN.has(key.toLowerCase())) {
+      // Named ports: `ports: { http: 80, grpc: 9090 }` (block or flow). A plain number under a
+      // port-word key whose value is a map (not a list of maps) is a port, whatever its own name.
+      const ownerInfo = portKeyInfo(owner);
+      if (ownerInfo) {
+        const role = ownerInfo.role ?? contextRole(path.slice(0, -1), kind) ?? roleFromWords(splitWords(key)) ??
+          (firewallAt.length ? 'firewall' : 'unknown');
+        scanPortValue(text, q.s, q.e, out, { role, comment, key: `${owner}.${key}`, scope });
+        return;
+      }
     }
     if (dataForms(path, key ?? owner, key !== undefined, vs, ve, q.s, q.e, flow, comment, scope, kind)) return;
     const commandCtx = (key !== undefined && isCommandKey(key)) || (key === undefined && owner !== undefined && isCommandKey(owner));
