@@ -338,29 +338,33 @@ async function checkLookup(page) {
 
 /**
  * Opens "Developer: Show Running Extensions" and reads Port Lens's row: VS
- * Code measures each extension's activation and shows it there.
+ * Code measures each extension's activation and shows it there. This is a
+ * measurement, printed, not a pass/fail check: the view is VS Code's own.
  */
-async function checkActivation(page) {
-  // The lookup leaves focus inside the Markdown preview's iframe, where F1
-  // does not reach the workbench: close it and focus the side bar's title.
-  await page.keyboard.press('Escape').catch(() => {});
-  await page.locator('.part.sidebar .title-label').first().click().catch(() => {});
-  if (!(await runCommand(page, 'Developer: Show Running Extensions'))) {
-    return { ok: false, detail: 'the command "Developer: Show Running Extensions" is not listed' };
+async function readActivationTime(page) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    // The lookup leaves focus inside the Markdown preview's iframe, where F1
+    // does not reach the workbench: close it and focus the side bar's title.
+    await page.keyboard.press('Escape').catch(() => {});
+    await page.locator('.part.sidebar .title-label').first().click().catch(() => {});
+    if (!(await runCommand(page, 'Developer: Show Running Extensions'))) continue;
+    const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'Port Lens' }).first();
+    try {
+      await row.waitFor({ timeout: 15_000 });
+    } catch {
+      continue;
+    }
+    for (let i = 0; i < 20; i++) {
+      const text = oneLine(await row.innerText(), 400);
+      const ms = /(\d+)\s*ms/.exec(text)?.[1];
+      if (ms !== undefined) {
+        await page.keyboard.press('Control+W').catch(() => {});
+        return `${ms} ms (${text})`;
+      }
+      await sleep(250);
+    }
   }
-  const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'Port Lens' }).first();
-  await row.waitFor({ timeout: 15_000 });
-  let text = '';
-  for (let i = 0; i < 20; i++) {
-    text = oneLine(await row.innerText(), 400);
-    if (/\d+\s*ms/.test(text)) break;
-    await sleep(250);
-  }
-  const ms = /(\d+)\s*ms/.exec(text)?.[1];
-  await page.keyboard.press('Control+W').catch(() => {});
-  if (ms === undefined) return { ok: false, detail: `no activation time in the Port Lens row: "${text}"` };
-  console.log(`VS Code reports Port Lens activation time: ${ms} ms (${text})`);
-  return { ok: true, detail: `activation ${ms} ms as reported by VS Code` };
+  return undefined;
 }
 
 // ---- Main ---------------------------------------------------------------------------
@@ -389,7 +393,6 @@ async function main() {
       ['hover', checkHover],
       ['problems', checkProblems],
       ['lookup', checkLookup],
-      ['activation time', checkActivation],
     ]) {
       let outcome;
       try {
@@ -401,6 +404,8 @@ async function main() {
       say(`${outcome.ok ? 'PASS' : 'FAIL'} ${name}: ${outcome.detail}`);
       results.push(outcome.ok);
     }
+    const activation = await readActivationTime(page).catch((err) => `not read: ${oneLine(err?.message ?? err, 200)}`);
+    console.log(`VS Code reports Port Lens activation time: ${activation ?? 'not read (the Running Extensions view did not show it)'}`);
     return results;
   } finally {
     await browser?.close();
