@@ -1012,3 +1012,127 @@ test('reads split BIND configs (named.conf.options) by name and by content', () 
     [5, 23, 5353, 'connect'], // listen-on port 5353 { any; };
   ]);
 });
+
+test('takes an Ansible port argument fed by `item` from its task\'s loop list, before or after the module', () => {
+  const text = `- name: Allow all access to tcp port 80 and 443
+  community.general.ufw:
+    rule: allow
+    port: "{{ item }}"
+    proto: tcp
+  with_items:
+    - '80'
+    - 443
+- name: loop first, entries at the key's column
+  loop:
+  - { port: 8080, proto: tcp }
+  - port: 9090
+    proto: udp
+  ansible.posix.firewalld:
+    port: "{{ item.port }}/{{ item.proto }}"
+    state: enabled
+- name: flow list, a range
+  iptables:
+    chain: INPUT
+    destination_port: '{{ item }}'
+  with_list: [22, "60000:61000"]
+- name: not a firewall
+  docker_container:
+    name: web
+    exposed_ports: "{{ item.port }}"
+  loop:
+    - { port: 3000, replicas: 2 }
+- name: the loop feeds no port
+  apt:
+    name: "{{ item }}"
+  loop:
+    - 8080
+- name: the argument reads another key
+  ufw:
+    port: "{{ item.port }}"
+  loop:
+    - 8081
+    - { name: web, number: 8082 }
+- name: the loop is a variable
+  ufw:
+    port: "{{ item }}"
+  loop: "{{ open_ports }}"
+`;
+  assert.deepEqual(rows(text, 'roles/fw/tasks/main.yml'), [
+    [0, 37, 80, 'firewall'], // - name: Allow all access to tcp port 80 and 443
+    [0, 44, 443, 'firewall'], // - name: Allow all access to tcp port 80 and 443
+    [6, 7, 80, 'firewall'], // - '80'
+    [7, 6, 443, 'firewall'], // - 443
+    [10, 12, 8080, 'firewall'], // - { port: 8080, proto: tcp }
+    [11, 10, 9090, 'firewall'], // - port: 9090
+    [20, 14, 22, 'firewall'], // with_list: [22, "60000:61000"]
+    [20, 19, 60000, 'firewall'], // with_list: [22, "60000:61000"]
+    [20, 25, 61000, 'firewall'], // with_list: [22, "60000:61000"]
+    [26, 14, 3000, 'published'], // - { port: 3000, replicas: 2 }
+  ]);
+});
+
+test('finds ports named in free-text YAML values only right after `port`/`ports`', () => {
+  const text = `- name: Open ports 80, 443 and 8080 or 8443
+  description: "web on port 3000/tcp, api on ports 5000/5001."
+  title: Transport 25 and portal 26
+  summary: listens on 9000 and 9001
+  msg: "port 1.2 is not a port; port 22"
+`;
+  assert.deepEqual(rows(text, 'notes.yml'), [
+    [0, 19, 80, 'unknown'], // - name: Open ports 80, 443 and 8080 or 8443
+    [0, 23, 443, 'unknown'], // - name: Open ports 80, 443 and 8080 or 8443
+    [0, 31, 8080, 'unknown'], // - name: Open ports 80, 443 and 8080 or 8443
+    [0, 39, 8443, 'unknown'], // - name: Open ports 80, 443 and 8080 or 8443
+    [1, 28, 3000, 'unknown'], // description: "web on port 3000/tcp, api on ports 5000/5001."
+    [1, 51, 5000, 'unknown'], // description: "web on port 3000/tcp, api on ports 5000/5001."
+    [1, 56, 5001, 'unknown'], // description: "web on port 3000/tcp, api on ports 5000/5001."
+    [4, 37, 22, 'unknown'], // msg: "port 1.2 is not a port; port 22"
+  ]);
+});
+
+test('takes the default of a variable as the port of host:port on command lines and in values', () => {
+  const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
+  assert.deepEqual(rows(procfile, 'Procfile'), [
+    [0, 37, 5000, 'listen'], // web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app
+    [1, 35, 5432, 'connect'], // worker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}
+    [1, 56, 8080, 'listen'], // worker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}
+  ]);
+  assert.deepEqual(rows('[Service]\nExecStart=/usr/bin/app --bind 127.0.0.1:${PORT:-5002}\n', 'app.service'), [
+    [1, 48, 5002, 'listen'], // ExecStart=/usr/bin/app --bind 127.0.0.1:${PORT:-5002}
+  ]);
+  // Image tags stay tags, whatever the default; defaults that are not digits are no port.
+  const compose = `services:
+  web:
+    image: app:\${TAG:-2024}
+    command: gunicorn --bind 0.0.0.0:\${PORT:-8000} app
+    environment:
+      - DATABASE_URL=postgres://db:\${PGPORT:-5432}/app
+      - IMG=node:\${NODE:-18}
+      - HOST=db:\${DB_PORT:-x5432}
+`;
+  assert.deepEqual(rows(compose, 'docker-compose.yml'), [
+    [3, 45, 8000, 'listen'], // command: gunicorn --bind 0.0.0.0:${PORT:-8000} app
+    [5, 45, 5432, 'connect'], // - DATABASE_URL=postgres://db:${PGPORT:-5432}/app
+  ]);
+});
+
+test('reads commented-out compose port and expose lists as comment occurrences', () => {
+  const text = `services:
+  web:
+    image: nginx
+  # worker:
+  #   ports:
+  #     - 9964:9964
+  #     - "9900"
+  #   expose:
+  #     - 7000
+  #   environment:
+  #     - A=1234
+`;
+  assert.deepEqual(rows(text, 'docker-compose.yml'), [
+    [5, 10, 9964, 'published', true], // #     - 9964:9964
+    [5, 15, 9964, 'container', true], // #     - 9964:9964
+    [6, 11, 9900, 'container', true], // #     - "9900"
+    [8, 10, 7000, 'exposed', true], // #     - 7000
+  ]);
+});

@@ -144,8 +144,29 @@ export function isIpv4(s: string): boolean {
   return parts === 4;
 }
 
-/** A colon, hash or comma right before a digit: where an endpoint's port can start. */
-const CANDIDATE = /[:#,]\d/g;
+/**
+ * A colon, hash or comma right before a digit: where an endpoint's port can start.
+ * Also a colon before `${`: a variable with a default as the port (`0.0.0.0:${PORT:-5000}`).
+ */
+const CANDIDATE = /[:#,]\d|:\$\{/g;
+
+/**
+ * `${VAR:-N}`, `${VAR-N}` or `${VAR:=N}` starting at `ds` (the `$`): the default
+ * digits and the closing brace, or undefined. Names are shell names, at most 64 characters.
+ */
+function variablePortAt(text: string, ds: number, to: number): { s: number; e: number; close: number } | undefined {
+  let i = ds + 2;
+  const lim = Math.min(to, i + 64);
+  if (i >= lim || !(isAlpha(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) return undefined;
+  while (i < lim && isWordChar(text.charCodeAt(i))) i++;
+  if (i < to && text.charCodeAt(i) === 58) i++;
+  const op = i < to ? text.charCodeAt(i) : -1;
+  if (op !== 45 && !(op === 61 && text.charCodeAt(i - 1) === 58)) return undefined; // `-` (after `:` or not) or `:=`
+  const s = ++i;
+  while (i < to && i - s <= 5 && isDigit(text.charCodeAt(i))) i++;
+  if (i === s || i - s > 5 || i >= to || text.charCodeAt(i) !== 125) return undefined;
+  return { s, e: i, close: i };
+}
 
 let cachedGeneration = -1;
 let cachedText: string | undefined;
@@ -261,7 +282,10 @@ interface HostVerdict {
  * Decides whether the digits at [ds, de), preceded by a colon, are the port of
  * an endpoint. Returns what kind of host they follow, or undefined.
  */
-function hostBeforeColon(text: string, colon: number, from: number, to: number, de: number, depth: number, opts: EndpointOptions): HostVerdict | undefined {
+function hostBeforeColon(
+  text: string, colon: number, from: number, to: number, de: number, depth: number, opts: EndpointOptions,
+  ds = colon + 1, // where the port's digits start: later than `colon + 1` for `host:${PORT:-N}`
+): HostVerdict | undefined {
   const p = colon - 1;
   const pc = p >= from ? text.charCodeAt(p) : -1;
   if (pc === -1 || isBareBoundary(pc)) return isDisplayBefore(text, colon) ? undefined : { kind: 'wildcard', any: true };
@@ -363,8 +387,8 @@ function hostBeforeColon(text: string, colon: number, from: number, to: number, 
   // A bare name: `db:5432` is an endpoint, `postgres:15` and `rsa:2048` are not.
   if (opts.address) return { kind: 'name', any: false };
   if (NOT_HOSTS.has(lower)) return undefined;
-  if (de - colon - 1 < 2) return undefined;
-  if (Number(text.slice(colon + 1, de)) < 80) return undefined;
+  if (de - ds < 2) return undefined;
+  if (Number(text.slice(ds, de)) < 80) return undefined;
   return { kind: 'name', any: false };
 }
 
@@ -414,6 +438,17 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
     i = at;
     const c = text.charCodeAt(i);
     const ds = i + 1;
+    if (c === 58 && text.charCodeAt(ds) === 36) {
+      // `host:${PORT:-5000}` (Procfile, ExecStart=, compose command): the default is the port.
+      i = ds;
+      const v = variablePortAt(text, ds, to);
+      if (!v || !isPortTerminator(text, v.close + 1, to)) continue;
+      const hv = hostBeforeColon(text, at, from, to, v.e, 0, opts, v.s);
+      if (!hv) continue;
+      out.add(cand(v.s, v.e - v.s, opts.role ?? (hv.any ? 'listen' : 'connect'), opts.comment, opts.key, opts.scope, protocolAfter(text, v.close + 1, to)));
+      i = v.close + 1;
+      continue;
+    }
     let de = ds;
     while (de < to && isDigit(text.charCodeAt(de))) de++;
     i = de;

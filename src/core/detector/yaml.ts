@@ -14,7 +14,9 @@ import { hasServicesLine } from './formats';
 import { scanEndpoints } from './endpoints';
 import { scanAssignments, scanKeyValue } from './keyvalue';
 import { isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
+import { AnsibleLoops } from './loops';
 import { scanMapping } from './mapping';
+import { isProseKey, scanProsePorts } from './prose';
 import { scanPortValue } from './values';
 import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isSpace, trimEnd } from './text';
 
@@ -190,6 +192,12 @@ export function scanYaml(ctx: ScanContext): void {
   // Key columns of the enclosing mappings that hold a firewall key (`firewalld:`, `community.general.ufw:`):
   // ports in those mappings, or in their siblings' values (`with_items:`), are firewall ports.
   const firewallAt: number[] = [];
+  // Ansible tasks whose port argument is `{{ item }}`: their ports are the loop's entries (loops.ts).
+  // Only files that can hold one pay for the tracking: a Jinja `{{` and a loop key somewhere.
+  const loops = text.includes('{{') && (text.includes('loop:') || text.includes('with_')) ? new AnsibleLoops(text, out) : undefined;
+  // A commented-out compose `#   ports:` / `#   expose:`: the column of its key, so the
+  // commented list items under it are read as port mappings (comment occurrences, for hovers).
+  let commentedList: { col: number; expose: boolean } | undefined;
   const n = lines.count;
 
   const finishItem = (): void => {
@@ -339,6 +347,11 @@ export function scanYaml(ctx: ScanContext): void {
       else item.value = { s: q.s, e: q.e };
     }
     if (!hasDigit(text, vs, ve) && !(key !== undefined && isCommandKey(key)) && !(owner && isCommandKey(owner))) return;
+    if (key !== undefined && isProseKey(key)) {
+      // Free text (`name: Allow tcp port 80 and 443`): numbers right after `port`/`ports` only.
+      const added = scanProsePorts(text, q.s, q.e, out, { comment, role: firewallAt.length ? 'firewall' : 'unknown', key, scope });
+      if (!comment) loops?.noteProse(added);
+    }
     const k = key ?? owner;
     const info = k !== undefined ? portKeyInfo(k) : undefined;
     if (info && hasDigit(text, vs, ve)) {
@@ -468,6 +481,7 @@ export function scanYaml(ctx: ScanContext): void {
     if (q >= ce) return;
     const kv = parseKey(text, q, ce);
     if (!kv) {
+      if (!comment) loops?.line(ind, isItem, q - s, undefined, q, ce, false);
       // A plain or flow scalar: a list item or a continuation line.
       if (digitsHere || (isItem && pending !== undefined) || (isItem && isCommandKey(stack[stack.length - 1]?.key ?? ''))) {
         value(pathKeys(), undefined, q, ce, comment, line, ind);
@@ -475,10 +489,12 @@ export function scanYaml(ctx: ScanContext): void {
       return;
     }
     const keyIndent = q - s;
+    let firewallKey = false;
     if (!comment) {
       // A list item starts a new mapping at its key's column.
       if (isItem) while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) >= keyIndent) firewallAt.pop();
-      if (isFirewallKey(kv.key) && (firewallAt.length === 0 || firewallAt[firewallAt.length - 1] !== keyIndent)) firewallAt.push(keyIndent);
+      firewallKey = isFirewallKey(kv.key);
+      if (firewallKey && (firewallAt.length === 0 || firewallAt[firewallAt.length - 1] !== keyIndent)) firewallAt.push(keyIndent);
     }
     let vs = kv.vs;
     while (vs < ce && isSpace(text.charCodeAt(vs))) vs++;
@@ -488,6 +504,7 @@ export function scanYaml(ctx: ScanContext): void {
       while (vs < ce && !isSpace(text.charCodeAt(vs))) vs++;
       while (vs < ce && isSpace(text.charCodeAt(vs))) vs++;
     }
+    if (!comment) loops?.line(ind, isItem, keyIndent, kv.key, vs, ce, firewallKey);
     if (!comment && stack.length <= 1 && !isItem) {
       const doc = docs[docs.length - 1];
       if (doc && stack.length === 0 && kv.key === 'kind') doc.kind = text.slice(vs, ce).replace(/["']/g, '').trim();
@@ -513,6 +530,31 @@ export function scanYaml(ctx: ScanContext): void {
     value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
   };
 
+  /**
+   * A `#` line [p, e) in a compose file: `#   ports:` opens a commented port list, `#     - 9964:9964`
+   * under it is read like an uncommented item (as a comment occurrence); anything at or left of the
+   * key's column closes it. Returns the list still open.
+   */
+  const commentedPorts = (p: number, e: number, digitsHere: boolean, open: { col: number; expose: boolean } | undefined) => {
+    let b = p + 1;
+    while (b < e && text.charCodeAt(b) === 32) b++;
+    const col = b - p;
+    if (open && col > open.col) {
+      if (!digitsHere || text.charCodeAt(b) !== 45 || !isSpace(text.charCodeAt(b + 1))) return open;
+      let vs = b + 1;
+      while (vs < e && isSpace(text.charCodeAt(vs))) vs++;
+      const cs = hashCommentStart(text, vs, e);
+      const iq = stripQuotes(text, vs, trimEnd(text, vs, cs === -1 ? e : cs));
+      if (open.expose) scanPortValue(text, iq.s, iq.e, out, { role: 'exposed', comment: true, key: 'expose' });
+      else scanMapping(text, iq.s, iq.e, out, { comment: true, key: 'ports', loneRole: 'container', unquoted: !iq.quoted });
+      return open;
+    }
+    const ke = trimEnd(text, b, e);
+    if (ke - b === 6 && text.startsWith('ports:', b)) return { col, expose: false };
+    if (ke - b === 7 && text.startsWith('expose:', b)) return { col, expose: true };
+    return undefined;
+  };
+
   const digits = new DigitCursor(text);
   for (let line = 0; line < n; line++) {
     const s = lines.start(line);
@@ -533,6 +575,7 @@ export function scanYaml(ctx: ScanContext): void {
     const c = text.charCodeAt(p);
     if (c === 35) {
       if (ignore.active) ignore.noteComment(line, p, e, true);
+      if (composeFile) commentedList = commentedPorts(p, e, digitsHere, commentedList);
       if (digitsHere) {
         const body = commentBody(text, p, e, '#');
         if (body < e) {
@@ -543,8 +586,10 @@ export function scanYaml(ctx: ScanContext): void {
       }
       continue;
     }
+    commentedList = undefined;
     if (ind === 0 && (c === 45 || c === 46) && (text.startsWith('---', p) || text.startsWith('...', p)) && (p + 3 === e || isSpace(text.charCodeAt(p + 3)))) {
       finishItem();
+      loops?.flush();
       stack.length = 0;
       pending = undefined;
       const last = docs[docs.length - 1];
@@ -556,6 +601,7 @@ export function scanYaml(ctx: ScanContext): void {
     yamlLine(s, p, e, ind, false, line, digitsHere);
   }
   finishItem();
+  loops?.flush();
 
   // Kubernetes objects: scope each port by `Kind/name` of its document.
   const named = docs.filter((d) => d.kind && d.name);

@@ -1,0 +1,88 @@
+// Ports named in prose: `Allow all access to tcp port 80 and 443`,
+// `ports 80, 443 and 8080`, `ports 80/443`. A number counts only right after
+// the word `port` or `ports` (or after one that does, joined by a comma,
+// `and`, `or`, `&` or `/`): digits without the word are never taken.
+import { cand, type Collector } from './collector';
+import type { PortRole } from './types';
+import { isAlnum, isDigit, isSpace } from './text';
+
+export interface ProseOptions {
+  readonly comment: boolean;
+  readonly role: PortRole;
+  readonly key?: string;
+  readonly scope?: string;
+}
+
+/** Keys whose values are free text (YAML): `name`, `description`, `msg` ... */
+const PROSE_KEYS = new Set(['name', 'description', 'desc', 'title', 'summary', 'msg', 'message', 'comment', 'note', 'notes', 'help']);
+
+export function isProseKey(key: string): boolean {
+  // Lower-cases only keys that start with a capital (`Description`): no string is made for the rest.
+  return key.length <= 11 && (PROSE_KEYS.has(key) || (key.charCodeAt(0) < 97 && PROSE_KEYS.has(key.toLowerCase())));
+}
+
+/** `p` + `o` + `r` + `t` in any case at i. */
+function isPortAt(text: string, i: number): boolean {
+  return (text.charCodeAt(i) | 0x20) === 112 && (text.charCodeAt(i + 1) | 0x20) === 111 && (text.charCodeAt(i + 2) | 0x20) === 114 &&
+    (text.charCodeAt(i + 3) | 0x20) === 116;
+}
+
+/** The lower-cased word `w` at i, standing alone (a space or the end after it). */
+function wordAt(text: string, i: number, to: number, w: string): boolean {
+  if (i + w.length >= to || !isSpace(text.charCodeAt(i + w.length))) return false;
+  for (let k = 0; k < w.length; k++) if ((text.charCodeAt(i + k) | 0x20) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Adds the ports prose names in [from, to) and returns the offsets it added.
+ * One pass: each `port` word starts a list that ends at the first token that
+ * is neither a number nor a joiner.
+ */
+export function scanProsePorts(text: string, from: number, to: number, out: Collector, o: ProseOptions): number[] {
+  const added: number[] = [];
+  for (let i = from; i + 4 < to; i++) {
+    if (!isPortAt(text, i) || (i > from && isAlnum(text.charCodeAt(i - 1)))) continue;
+    let j = i + 4;
+    if ((text.charCodeAt(j) | 0x20) === 115) j++; // ports
+    if (j >= to || !isSpace(text.charCodeAt(j))) continue;
+    for (let n = 0; n < 64; n++) {
+      while (j < to && isSpace(text.charCodeAt(j))) j++;
+      const ds = j;
+      while (j < to && isDigit(text.charCodeAt(j))) j++;
+      if (j === ds || j - ds > 5) break;
+      // The number ends at a space, the end, or punctuation that ends it (not `1.2`, not `80x`).
+      const t = j < to ? text.charCodeAt(j) : -1;
+      const endsHere = t === -1 || isSpace(t) || t === 44 || t === 41 || t === 59 || t === 34 || t === 39 || t === 33 || t === 63 ||
+        t === 47 || t === 58 || (t === 46 && !(j + 1 < to && isAlnum(text.charCodeAt(j + 1))));
+      if (!endsHere) break;
+      const c = cand(ds, j - ds, o.role, o.comment, o.key, o.scope);
+      out.add(c);
+      if (out.get(ds) === c) added.push(ds);
+      // Joiners: `, `, ` and `, ` or `, ` & `, `/` before a number (`80/443`); `/tcp` is skipped.
+      if (t === 47) {
+        if (j + 1 < to && isDigit(text.charCodeAt(j + 1))) {
+          j++;
+          continue;
+        }
+        while (j + 1 < to && isAlnum(text.charCodeAt(j + 1))) j++;
+        j++;
+      }
+      let k = j;
+      while (k < to && isSpace(text.charCodeAt(k))) k++;
+      let joined = false;
+      if (k < to && text.charCodeAt(k) === 44) {
+        joined = true;
+        k++;
+        while (k < to && isSpace(text.charCodeAt(k))) k++;
+      }
+      if (wordAt(text, k, to, 'and')) k += 3;
+      else if (wordAt(text, k, to, 'or')) k += 2;
+      else if (k < to && text.charCodeAt(k) === 38) k++;
+      else if (!joined) break;
+      j = k;
+    }
+    i = j - 1;
+  }
+  return added;
+}
