@@ -193,16 +193,18 @@ function candidatePositions(text: string): Int32Array {
   let n = 0;
   const re = CANDIDATE;
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  // `test` leaves lastIndex after the match and builds no match object: two
+  // characters, or three for `:${` (the only match that ends in `{`).
+  while (re.test(text)) {
+    const at = re.lastIndex - (text.charCodeAt(re.lastIndex - 1) === 123 ? 3 : 2);
     if (n === buf.length) {
       const bigger = new Int32Array(buf.length * 2);
       bigger.set(buf);
       buf = bigger;
     }
-    buf[n++] = m.index;
+    buf[n++] = at;
     // `:1:2:3` overlaps: look again from the digit.
-    re.lastIndex = m.index + 1;
+    re.lastIndex = at + 1;
   }
   const positions = buf.subarray(0, n);
   if (cacheable) {

@@ -204,8 +204,7 @@ export class DigitCursor {
     const { text } = this;
     if (text === scanTextRef && from >= digitFrom) return nextDigit(text, from);
     DIGIT.lastIndex = from;
-    const m = DIGIT.exec(text);
-    return m ? m.index : text.length;
+    return DIGIT.test(text) ? DIGIT.lastIndex - 1 : text.length;
   }
 
   /** True when [from, to) holds a digit. */
@@ -270,9 +269,9 @@ export function firstHashIn(text: string, from: number, to: number): number {
  */
 function nextDigit(text: string, from: number): number {
   if (from <= digitAt) return digitAt;
+  // `test` moves lastIndex past the digit without building a match object.
   DIGIT.lastIndex = from;
-  const m = DIGIT.exec(text);
   digitFrom = from;
-  digitAt = m ? m.index : text.length;
+  digitAt = DIGIT.test(text) ? DIGIT.lastIndex - 1 : text.length;
   return digitAt;
 }
