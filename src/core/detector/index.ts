@@ -13,7 +13,7 @@ import { detectFormat } from './formats';
 import { scanJson } from './json';
 import { scanApache, scanCaddy, scanHaproxy, scanNginx } from './servers';
 import { scanTerraform } from './terraform';
-import { LineIndex, beginScan } from './text';
+import { LineIndex, beginScan, flatText } from './text';
 import { scanProcfile, scanVagrant } from './vagrant';
 import { scanXml } from './xml';
 import { scanYaml } from './yaml';
@@ -107,7 +107,7 @@ function runFormat(ctx: ScanContext, syntax: FormatId): void {
  * //    { port: 80, role: 'container', mappedTo: 8080, ... }]
  */
 export function scanText(input: ScanInput): ScanResult {
-  const text = typeof input.text === 'string' ? input.text : '';
+  const text = typeof input.text === 'string' ? flatText(input.text) : '';
   let format: FormatId;
   try {
     format = detectFormat(input.fileName, input.languageId, text);

@@ -172,34 +172,8 @@ export function isImageKey(key: string): boolean {
   // Every image key ends in e, m, r, y or g: most keys are ruled out without lower-casing.
   const last = key.charCodeAt(key.length - 1) | 0x20;
   if (last !== 101 && last !== 109 && last !== 114 && last !== 121 && last !== 103) return false;
-  if (!isAsciiKey(key)) {
-    const k = key.toLowerCase();
-    return k === 'image' || k === 'from' || k.endsWith('image') || k === 'container' || k === 'repository' || k === 'tag';
-  }
-  // ASCII keys: compare char codes, no lower-cased copy.
-  return endsCI(key, 'image') || eqCI(key, 'from') || eqCI(key, 'container') || eqCI(key, 'repository') || eqCI(key, 'tag');
-}
-
-/** True when every char is ASCII: then `| 0x20` on a letter is exactly `toLowerCase`. */
-function isAsciiKey(key: string): boolean {
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 127) return false;
-  return true;
-}
-
-/** Whether ASCII `key` ends with `low` (lower-case letters and `_`) ignoring ASCII case. */
-function endsCI(key: string, low: string): boolean {
-  const off = key.length - low.length;
-  if (off < 0) return false;
-  for (let i = 0; i < low.length; i++) {
-    const w = low.charCodeAt(i);
-    const c = key.charCodeAt(off + i);
-    if (w >= 97 && w <= 122 ? (c | 0x20) !== w || c < 65 : c !== w) return false;
-  }
-  return true;
-}
-
-function eqCI(key: string, low: string): boolean {
-  return key.length === low.length && endsCI(key, low);
+  const k = key.toLowerCase();
+  return k === 'image' || k === 'from' || k.endsWith('image') || k === 'container' || k === 'repository' || k === 'tag';
 }
 
 /** Keys whose value is a command line: flags such as `-p 3000` count there. */
@@ -208,7 +182,6 @@ export function isCommandKey(key: string): boolean {
   // the rest are ruled out before the cache has to hash a fresh string.
   const last = key.charCodeAt(key.length - 1) | 0x20;
   if (last !== 100 && last !== 116 && last !== 115 && last !== 99 && last !== 110 && last !== 101) return false;
-  if (isAsciiKey(key)) return asciiIsCommandKey(key);
   const cached = COMMAND_CACHE.get(key);
   if (cached !== undefined) return cached;
   const v = computeIsCommandKey(key);
@@ -227,15 +200,5 @@ function computeIsCommandKey(key: string): boolean {
     k.endsWith('command') || k.endsWith('_opts') || k.endsWith('_options') || k.endsWith('_args') || k.endsWith('args') ||
     k.endsWith('cmd') || k === 'execstart' || k === 'execstartpre' || k === 'execstartpost' || k === 'execreload' ||
     k === 'runargs' || k === 'extra_args' || k === 'daemon_opts' || k === 'daemon_args'
-  );
-}
-
-/** `computeIsCommandKey` for ASCII keys, by char codes (no lower-cased copy, no cache). */
-function asciiIsCommandKey(k: string): boolean {
-  return (
-    endsCI(k, 'command') || eqCI(k, 'entrypoint') || endsCI(k, 'args') || endsCI(k, 'cmd') || eqCI(k, 'test') || eqCI(k, 'exec') ||
-    eqCI(k, 'run') || eqCI(k, 'script') || eqCI(k, 'scripts') || eqCI(k, 'start') || eqCI(k, 'options') || eqCI(k, 'opts') ||
-    eqCI(k, 'flags') || endsCI(k, '_opts') || endsCI(k, '_options') || eqCI(k, 'execstart') || eqCI(k, 'execstartpre') ||
-    eqCI(k, 'execstartpost') || eqCI(k, 'execreload')
   );
 }
