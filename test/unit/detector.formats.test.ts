@@ -1116,6 +1116,19 @@ test('takes the default of a variable as the port of host:port on command lines 
   ]);
 });
 
+test('takes variable defaults and prose ports in values that look like plain settings', () => {
+  // The fast paths that skip plain settings (no port key, no endpoint punctuation) must still see them.
+  assert.deepEqual(rows('URL=http://cache:${PORT:-6380}/0\n', '.env'), [[0, 25, 6380, 'connect']]);
+  assert.deepEqual(rows('spring.redis.url=redis://cache:${REDIS_PORT:-6379}\n', 'application.properties'), [[0, 45, 6379, 'connect']]);
+  assert.deepEqual(rows('endpoint = "db.internal:${DB_PORT:-5432}"\n', 'main.tf'), [[0, 35, 5432, 'connect']]);
+  assert.deepEqual(rows('replicaof localhost:${PRIMARY_PORT:-6379}\n', 'redis.conf'), [[0, 36, 6379, 'connect']]);
+  assert.deepEqual(rows('app:\n  url: http://api:${API_PORT:-9000}/v1\n', 'values.yaml'), [[1, 30, 9000, 'connect']]);
+  assert.deepEqual(rows('app:\n  description: Allow tcp port 8443 and 9443\n', 'values.yaml'), [
+    [1, 30, 8443, 'unknown'],
+    [1, 39, 9443, 'unknown'],
+  ]);
+});
+
 test('reads commented-out compose port and expose lists as comment occurrences', () => {
   const text = `services:
   web:

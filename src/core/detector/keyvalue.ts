@@ -5,7 +5,7 @@ import type { ScanContext } from './context';
 import type { FormatId, PortRole } from './types';
 import { scanCommandLine } from './commands';
 import { isIpv4, scanEndpoints } from './endpoints';
-import { isCommandKey, isImageKey, portKeyInfo } from './keys';
+import { hasPortLetters, isCommandKey, isImageKey, portKeyInfo } from './keys';
 import { scanPortValue } from './values';
 import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, skipSpaces, trimEnd } from './text';
 
@@ -233,11 +233,49 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
   return key;
 }
 
+/**
+ * True when `handleValue` provably adds nothing for this key and value (which
+ * holds digits): the key names no port, takes no port argument and no command
+ * line; the value has no endpoint punctuation before a digit; and in directive
+ * files, no host word or `port` keyword that a port could follow.
+ */
+function plainSetting(ctx: ScanContext, key: string, vs: number, ve: number, o: KeyValueOptions, format: FormatId): boolean {
+  if (format === 'shell' || key === 'Environment' || hasPortLetters(key) || firstArgPort(key) || isCommandKey(key)) return false;
+  const { text } = ctx;
+  const last = ve - 1;
+  for (let i = vs; i < last; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 58 || c === 35 || c === 44) && isDigit(text.charCodeAt(i + 1))) return false;
+    if (c === 58 && text.charCodeAt(i + 1) === 36) return false; // `host:${PORT:-5000}` (endpoints.ts)
+  }
+  if (!o.addressPairs) return true;
+  const lowKey = key.toLowerCase();
+  if (lowKey === 'cache_peer' || ENDPOINT_DIRECTIVES.has(lowKey)) return false;
+  for (let i = vs; i < ve; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 91) return false;
+    const l = c | 0x20;
+    if (l === 112 && ciAt(text, i, ve, 'port')) return false;
+    if (l === 108 && ciAt(text, i, ve, 'localhost')) return false;
+  }
+  return true;
+}
+
+/** Whether `low` (lower-case ASCII letters) stands at `i`, ignoring ASCII case. */
+function ciAt(text: string, i: number, end: number, low: string): boolean {
+  if (i + low.length > end) return false;
+  for (let k = 0; k < low.length; k++) if ((text.charCodeAt(i + k) | 0x20) !== low.charCodeAt(k)) return false;
+  return true;
+}
+
 export function handleValue(ctx: ScanContext, key: string, vs: number, ve: number, comment: boolean, o: KeyValueOptions, format: FormatId = ctx.format): void {
   const { text, out } = ctx;
   if (vs >= ve) return;
   if (isImageKey(key)) return;
   const digits = hasDigit(text, vs, ve);
+  // Most values with digits are plain settings (`maxclients 10000`, `save 900 1`):
+  // rule them out before building tokens and options for the passes below.
+  if (digits && plainSetting(ctx, key, vs, ve, o, format)) return;
   const info = portKeyInfo(key);
   let endpointRole: PortRole | undefined;
   if (info && digits) {
