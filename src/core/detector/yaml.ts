@@ -13,7 +13,7 @@ import { commentBody } from './context';
 import { hasServicesLine } from './formats';
 import { scanEndpoints } from './endpoints';
 import { scanAssignments, scanKeyValue } from './keyvalue';
-import { isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
+import { hasPortLetters, isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
 import { AnsibleLoops } from './loops';
 import { scanMapping } from './mapping';
 import { isProseKey, scanProsePorts } from './prose';
@@ -527,6 +527,7 @@ export function scanYaml(ctx: ScanContext): void {
       else if (isCommandKey(kv.key)) value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
       return;
     }
+    if (plainValue(kv.key, vs, ce)) return;
     value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
   };
 
@@ -553,6 +554,33 @@ export function scanYaml(ctx: ScanContext): void {
     if (ke - b === 6 && text.startsWith('ports:', b)) return { col, expose: false };
     if (ke - b === 7 && text.startsWith('expose:', b)) return { col, expose: true };
     return undefined;
+  };
+
+  /**
+   * True when `value` provably adds and remembers nothing for `key: value` at
+   * [vs, ce) (most settings with digits: `replicas: 3`, `memory: 512Mi`): no
+   * flow mapping, no Compose port list, no item bookkeeping, no port, command,
+   * listen, firewall or free-text key here (nor port or command key above),
+   * and no `--` flag, `port/proto` slash or endpoint punctuation.
+   */
+  const plainValue = (key: string, vs: number, ce: number): boolean => {
+    if (text.charCodeAt(vs) === 123) return false;
+    if (item !== undefined && (key === 'name' || key === 'value')) return false;
+    if (hasPortLetters(key) || isCommandKey(key) || isListenKey(key) || isFirewallKey(key)) return false;
+    const owner = stack[stack.length - 1]?.key;
+    if (owner !== undefined && (hasPortLetters(owner) || isCommandKey(owner))) return false;
+    if (composeFile && (owner === 'expose' || key === 'expose')) return false;
+    if (isProseKey(key)) return false; // `name: Allow tcp port 80` (prose.ts)
+    const last = ce - 1;
+    for (let i = vs; i < last; i++) {
+      const c = text.charCodeAt(i);
+      if ((c === 58 || c === 35 || c === 44) && isDigit(text.charCodeAt(i + 1))) return false;
+      if (c === 58 && text.charCodeAt(i + 1) === 36) return false; // `host:${PORT:-5000}`
+      if (c === 45 && text.charCodeAt(i + 1) === 45) return false;
+      if (c === 47) return false; // `6443/tcp` (dataForms)
+    }
+    if (text.charCodeAt(last) === 47) return false;
+    return true;
   };
 
   const digits = new DigitCursor(text);
