@@ -178,10 +178,7 @@ export function isImageKey(key: string): boolean {
 
 /** Keys whose value is a command line: flags such as `-p 3000` count there. */
 export function isCommandKey(key: string): boolean {
-  // Every command key ends in d, t, s, c, n or e (`command`, `test`, `args`, `exec`, `run`, `execstartpre`):
-  // the rest are ruled out before the cache has to hash a fresh string.
-  const last = key.charCodeAt(key.length - 1) | 0x20;
-  if (last !== 100 && last !== 116 && last !== 115 && last !== 99 && last !== 110 && last !== 101) return false;
+  if (!commandEnding(key)) return false;
   const cached = COMMAND_CACHE.get(key);
   if (cached !== undefined) return cached;
   const v = computeIsCommandKey(key);
@@ -191,6 +188,34 @@ export function isCommandKey(key: string): boolean {
 }
 
 const COMMAND_CACHE = new Map<string, boolean>();
+
+/**
+ * Whether the key's last two letters are how some command key ends (`…nd`
+ * command, `…gs` args, `…ts` opts/scripts, `…rt` start, …): rules out most
+ * keys before the cache has to hash a fresh string.
+ */
+function commandEnding(key: string): boolean {
+  const n = key.length;
+  if (n < 3) return false;
+  const b = key.charCodeAt(n - 1) | 0x20;
+  const a = key.charCodeAt(n - 2) | 0x20;
+  switch (b) {
+    case 100: // d: command, cmd, execreload
+      return a === 110 || a === 109 || a === 97;
+    case 116: // t: entrypoint, test, script, start, execstartpost
+      return a === 110 || a === 115 || a === 112 || a === 114;
+    case 115: // s: args, flags, scripts, opts, options
+      return a === 103 || a === 116 || a === 110;
+    case 99: // c: exec
+      return a === 101;
+    case 110: // n: run
+      return a === 117;
+    case 101: // e: execstartpre
+      return a === 114;
+    default:
+      return false;
+  }
+}
 
 function computeIsCommandKey(key: string): boolean {
   const k = key.toLowerCase();
