@@ -82,6 +82,7 @@ function words(text: string, s: number, e: number): Tok[] {
  */
 export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: number, comment: boolean, scope?: string): void {
   const { text, out } = ctx;
+  if (!directiveArgsMayHold(text, key, s, e)) return;
   const toks = words(text, s, e);
   const lowKey = key.toLowerCase();
   if (lowKey === 'cache_peer') {
@@ -248,17 +249,24 @@ function plainSetting(ctx: ScanContext, key: string, vs: number, ve: number, o: 
     if ((c === 58 || c === 35 || c === 44) && isDigit(text.charCodeAt(i + 1))) return false;
     if (c === 58 && text.charCodeAt(i + 1) === 36) return false; // `host:${PORT:-5000}` (endpoints.ts)
   }
-  if (!o.addressPairs) return true;
-  const lowKey = key.toLowerCase();
-  if (lowKey === 'cache_peer' || ENDPOINT_DIRECTIVES.has(lowKey)) return false;
-  for (let i = vs; i < ve; i++) {
+  return !o.addressPairs || !directiveArgsMayHold(text, key, vs, ve);
+}
+
+/**
+ * False when `scanDirectiveArgs` provably adds nothing: no `cache_peer` or
+ * endpoint directive, and no IPv4 (`.`), `[v6]`, `localhost` or `port` word
+ * in the arguments for a port to follow.
+ */
+function directiveArgsMayHold(text: string, key: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 || c === 91) return false;
+    if (c === 46 || c === 91) return true;
     const l = c | 0x20;
-    if (l === 112 && ciAt(text, i, ve, 'port')) return false;
-    if (l === 108 && ciAt(text, i, ve, 'localhost')) return false;
+    if (l === 112 && ciAt(text, i, e, 'port')) return true;
+    if (l === 108 && ciAt(text, i, e, 'localhost')) return true;
   }
-  return true;
+  const lowKey = key.toLowerCase();
+  return lowKey === 'cache_peer' || ENDPOINT_DIRECTIVES.has(lowKey);
 }
 
 /** Whether `low` (lower-case ASCII letters) stands at `i`, ignoring ASCII case. */
