@@ -195,10 +195,14 @@ const COMMAND_CACHE = new Map<string, boolean>();
  * keys before the cache has to hash a fresh string.
  */
 function commandEnding(key: string): boolean {
-  const n = key.length;
-  if (n < 3) return false;
-  const b = key.charCodeAt(n - 1) | 0x20;
-  const a = key.charCodeAt(n - 2) | 0x20;
+  return commandEndingAt(key, 0, key.length);
+}
+
+/** `commandEnding` for the key at [s, e) of a text, before it is sliced. */
+export function commandEndingAt(text: string, s: number, e: number): boolean {
+  if (e - s < 3) return false;
+  const b = text.charCodeAt(e - 1) | 0x20;
+  const a = text.charCodeAt(e - 2) | 0x20;
   switch (b) {
     case 100: // d: command, cmd, execreload
       return a === 110 || a === 109 || a === 97;

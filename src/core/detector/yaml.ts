@@ -13,7 +13,7 @@ import { commentBody } from './context';
 import { hasServicesLine } from './formats';
 import { scanEndpoints } from './endpoints';
 import { scanAssignments, scanKeyValue } from './keyvalue';
-import { hasPortLetters, isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
+import { commandEndingAt, hasPortLetters, isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
 import { AnsibleLoops } from './loops';
 import { scanMapping } from './mapping';
 import { isProseKey, scanProsePorts } from './prose';
@@ -49,31 +49,54 @@ interface Block {
   readonly key: string;
 }
 
-/** Finds `key:` at [s, e): returns the key and where its value starts, or undefined for a plain scalar. */
-function parseKey(text: string, s: number, e: number): { key: string; vs: number } | undefined {
+/** The key `parseKeyAt` found last: [keyStart, keyEnd). */
+let keyStart = 0;
+let keyEnd = 0;
+
+/**
+ * Finds `key:` at [s, e): returns where its value starts and leaves the key's
+ * range in keyStart/keyEnd, or -1 for a plain scalar. No allocation: most
+ * keys are never needed as strings.
+ */
+function parseKeyAt(text: string, s: number, e: number): number {
   const c = text.charCodeAt(s);
   if (c === 34 || c === 39) {
     const close = indexOfIn(text, String.fromCharCode(c), s + 1, e);
-    if (close === -1 || close >= e) return undefined;
+    if (close === -1 || close >= e) return -1;
     let j = close + 1;
     while (j < e && isSpace(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) !== 58) return undefined;
-    if (j + 1 < e && !isSpace(text.charCodeAt(j + 1))) return undefined;
-    return { key: text.slice(s + 1, close), vs: j + 1 };
+    if (text.charCodeAt(j) !== 58) return -1;
+    if (j + 1 < e && !isSpace(text.charCodeAt(j + 1))) return -1;
+    keyStart = s + 1;
+    keyEnd = close;
+    return j + 1;
   }
-  if (c === 91 || c === 123 || c === 124 || c === 62 || c === 42 || c === 33 || c === 37 || c === 64 || c === 96 || c === 35) return undefined;
+  if (c === 91 || c === 123 || c === 124 || c === 62 || c === 42 || c === 33 || c === 37 || c === 64 || c === 96 || c === 35) return -1;
   const lim = Math.min(e, s + 512);
   for (let i = s; i < lim; i++) {
     const d = text.charCodeAt(i);
     if (d === 58 && (i + 1 === e || isSpace(text.charCodeAt(i + 1)))) {
-      if (i === s) return undefined;
+      if (i === s) return -1;
       let ke = i;
       while (ke > s && isSpace(text.charCodeAt(ke - 1))) ke--;
-      return { key: text.slice(s, ke), vs: i + 1 };
+      keyStart = s;
+      keyEnd = ke;
+      return i + 1;
     }
-    if (d === 35 && i > s && isSpace(text.charCodeAt(i - 1))) return undefined;
+    if (d === 35 && i > s && isSpace(text.charCodeAt(i - 1))) return -1;
   }
-  return undefined;
+  return -1;
+}
+
+/** Finds `key:` at [s, e): returns the key and where its value starts, or undefined for a plain scalar. */
+function parseKey(text: string, s: number, e: number): { key: string; vs: number } | undefined {
+  const vs = parseKeyAt(text, s, e);
+  return vs === -1 ? undefined : { key: text.slice(keyStart, keyEnd), vs };
+}
+
+/** Whether [s, e) is exactly `word`. */
+function isWord(text: string, s: number, e: number, word: string): boolean {
+  return e - s === word.length && text.startsWith(word, s);
 }
 
 function stripQuotes(text: string, s: number, e: number): { s: number; e: number; quoted: boolean } {
@@ -151,6 +174,22 @@ function isFirewallKey(key: string): boolean {
   if (n < 7) return false;
   const dot = key.lastIndexOf('.');
   return dot !== -1 && FIREWALL_KEYS.has(key.slice(dot + 1).toLowerCase());
+}
+
+/**
+ * `isFirewallKey` for the key at [ks, ke) of the text: the same length, letter
+ * and dot tests on the range first, so most keys are never sliced.
+ */
+function isFirewallKeyAt(text: string, ks: number, ke: number): boolean {
+  const n = ke - ks;
+  if (n < 3 || n > 64) return false;
+  const last = text.charCodeAt(ke - 1) | 0x20;
+  if (last !== 100 && last !== 119 && last !== 115 && last !== 108 && last !== 112 && last !== 101) return false;
+  const first = text.charCodeAt(ks) | 0x20;
+  if (first === 102 || first === 117 || first === 105 || first === 110 || first === 115 || first === 101 || first === 111) {
+    if (n > 22) return false;
+  } else if (n < 7 || indexOfIn(text, '.', ks, ke) === -1) return false;
+  return isFirewallKey(text.slice(ks, ke));
 }
 
 /** Keys that mirror a server's listen/bind directive: `listen`, `bind`, `web_listen`, `server_bind`. */
@@ -479,8 +518,8 @@ export function scanYaml(ctx: ScanContext): void {
       }
     }
     if (q >= ce) return;
-    const kv = parseKey(text, q, ce);
-    if (!kv) {
+    let vs = parseKeyAt(text, q, ce);
+    if (vs === -1) {
       if (!comment) loops?.line(ind, isItem, q - s, undefined, q, ce, false);
       // A plain or flow scalar: a list item or a continuation line.
       if (digitsHere || (isItem && pending !== undefined) || (isItem && isCommandKey(stack[stack.length - 1]?.key ?? ''))) {
@@ -488,15 +527,16 @@ export function scanYaml(ctx: ScanContext): void {
       }
       return;
     }
+    const ks = keyStart;
+    const ke = keyEnd;
     const keyIndent = q - s;
     let firewallKey = false;
     if (!comment) {
       // A list item starts a new mapping at its key's column.
       if (isItem) while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) >= keyIndent) firewallAt.pop();
-      firewallKey = isFirewallKey(kv.key);
+      firewallKey = isFirewallKeyAt(text, ks, ke);
       if (firewallKey && (firewallAt.length === 0 || firewallAt[firewallAt.length - 1] !== keyIndent)) firewallAt.push(keyIndent);
     }
-    let vs = kv.vs;
     while (vs < ce && isSpace(text.charCodeAt(vs))) vs++;
     if (!digitsHere && vs < ce && text.charCodeAt(vs) === 35) vs = ce; // `key: # comment`
     // Anchors and tags before the value: `key: &anchor`, `key: !!str 80`.
@@ -504,31 +544,37 @@ export function scanYaml(ctx: ScanContext): void {
       while (vs < ce && !isSpace(text.charCodeAt(vs))) vs++;
       while (vs < ce && isSpace(text.charCodeAt(vs))) vs++;
     }
-    if (!comment) loops?.line(ind, isItem, keyIndent, kv.key, vs, ce, firewallKey);
+    if (!comment && loops) loops.line(ind, isItem, keyIndent, text.slice(ks, ke), vs, ce, firewallKey);
     if (!comment && stack.length <= 1 && !isItem) {
       const doc = docs[docs.length - 1];
-      if (doc && stack.length === 0 && kv.key === 'kind') doc.kind = text.slice(vs, ce).replace(/["']/g, '').trim();
-      if (doc && stack.length === 1 && stack[0]?.key === 'metadata' && kv.key === 'name') doc.name = text.slice(vs, ce).replace(/["']/g, '').trim();
+      if (doc && stack.length === 0 && isWord(text, ks, ke, 'kind')) doc.kind = text.slice(vs, ce).replace(/["']/g, '').trim();
+      if (doc && stack.length === 1 && stack[0]?.key === 'metadata' && isWord(text, ks, ke, 'name')) doc.name = text.slice(vs, ce).replace(/["']/g, '').trim();
     }
     if (vs >= ce) {
-      if (!comment) stack.push({ indent: keyIndent, key: kv.key });
+      if (!comment) stack.push({ indent: keyIndent, key: text.slice(ks, ke) });
       return;
     }
     const c0 = text.charCodeAt(vs);
     if ((c0 === 124 || c0 === 62) && BLOCK_HEADER.test(text.slice(vs, ce))) {
       if (!comment) {
-        block = { parentIndent: keyIndent, command: isCommandKey(kv.key) || stack.some((f) => isCommandKey(f.key)), key: kv.key };
+        const key = text.slice(ks, ke);
+        block = { parentIndent: keyIndent, command: isCommandKey(key) || stack.some((f) => isCommandKey(f.key)), key };
       }
       return;
     }
     if (!digitsHere) {
       // No digit: only what later lines depend on (Kubernetes env names, command flags).
-      if (item && (kv.key === 'name' || kv.key === 'protocol')) value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
-      else if (isCommandKey(kv.key)) value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
+      // Most keys are neither: decide on the key's chars before slicing it.
+      if (item && (isWord(text, ks, ke, 'name') || isWord(text, ks, ke, 'protocol'))) value(pathKeys(), text.slice(ks, ke), vs, ce, comment, line, keyIndent);
+      else if (commandEndingAt(text, ks, ke)) {
+        const key = text.slice(ks, ke);
+        if (isCommandKey(key)) value(pathKeys(), key, vs, ce, comment, line, keyIndent);
+      }
       return;
     }
-    if (plainValue(kv.key, vs, ce)) return;
-    value(pathKeys(), kv.key, vs, ce, comment, line, keyIndent);
+    const key = text.slice(ks, ke);
+    if (plainValue(key, vs, ce)) return;
+    value(pathKeys(), key, vs, ce, comment, line, keyIndent);
   };
 
   /**
