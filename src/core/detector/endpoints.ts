@@ -4,7 +4,7 @@
 // with a better role.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
-import { currentScanText, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar, scanGeneration } from './text';
+import { isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar } from './text';
 
 export interface EndpointOptions {
   readonly comment: boolean;
@@ -145,12 +145,6 @@ export function isIpv4(s: string): boolean {
 }
 
 /**
- * A colon, hash or comma right before a digit: where an endpoint's port can start.
- * Also a colon before `${`: a variable with a default as the port (`0.0.0.0:${PORT:-5000}`).
- */
-const CANDIDATE = /[:#,]\d|:\$\{/g;
-
-/**
  * `${VAR:-N}`, `${VAR-N}` or `${VAR:=N}` starting at `ds` (the `$`): the default
  * digits and the closing brace, or undefined. Names are shell names, at most 64 characters.
  */
@@ -166,53 +160,6 @@ function variablePortAt(text: string, ds: number, to: number): { s: number; e: n
   while (i < to && i - s <= 5 && isDigit(text.charCodeAt(i))) i++;
   if (i === s || i - s > 5 || i >= to || text.charCodeAt(i) !== 125) return undefined;
   return { s, e: i, close: i };
-}
-
-let cachedGeneration = -1;
-let cachedText: string | undefined;
-/** Index into the positions where the last endpoint search started (any array: it is checked before use). */
-let hint = 0;
-let cachedPositions: Int32Array = new Int32Array(0);
-
-/**
- * Every candidate position in the text, found in one native regex pass and
- * kept for the text being scanned, so each value's endpoint pass is a binary
- * search plus its own candidates (never a search to the end of the text).
- */
-function candidatePositions(text: string): Int32Array {
-  // Cached for the scan in progress (by generation, so calls within a scan
-  // never compare strings), and kept for a rescan of the same text: that
-  // costs at most one string comparison per scan.
-  const cacheable = text === currentScanText();
-  if (cacheable && cachedGeneration === scanGeneration()) return cachedPositions;
-  if (cacheable && text === cachedText) {
-    cachedGeneration = scanGeneration();
-    return cachedPositions;
-  }
-  let buf = new Int32Array(64);
-  let n = 0;
-  const re = CANDIDATE;
-  re.lastIndex = 0;
-  // `test` leaves lastIndex after the match and builds no match object: two
-  // characters, or three for `:${` (the only match that ends in `{`).
-  while (re.test(text)) {
-    const at = re.lastIndex - (text.charCodeAt(re.lastIndex - 1) === 123 ? 3 : 2);
-    if (n === buf.length) {
-      const bigger = new Int32Array(buf.length * 2);
-      bigger.set(buf);
-      buf = bigger;
-    }
-    buf[n++] = at;
-    // `:1:2:3` overlaps: look again from the digit.
-    re.lastIndex = at + 1;
-  }
-  const positions = buf.subarray(0, n);
-  if (cacheable) {
-    cachedGeneration = scanGeneration();
-    cachedPositions = positions;
-    cachedText = text;
-  }
-  return positions;
 }
 
 /** True when the colon at `colon` sits in an unbracketed IPv6 address. */
@@ -413,30 +360,21 @@ function protocolAfter(text: string, i: number, to: number): 'tcp' | 'udp' | 'sc
  * // `proxy_pass http://backend:8000;` → 8000, role 'connect'
  */
 export function scanEndpoints(text: string, from: number, to: number, out: Collector, opts: EndpointOptions): void {
-  // Visit only the colons, hashes and commas followed by a digit: endpoints always have one before the port.
-  const pos = candidatePositions(text);
-  let lo = 0;
-  // Scanners mostly move forward: try where the last call stopped before a binary search.
-  const h = hint;
-  if (h < pos.length && (pos[h] ?? 0) >= from && (h === 0 || (pos[h - 1] ?? 0) < from)) lo = h;
-  else if (h === pos.length && (h === 0 || (pos[h - 1] ?? 0) < from)) lo = h;
-  else {
-    let hi = pos.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((pos[mid] ?? 0) < from) lo = mid + 1;
-      else hi = mid;
-    }
-  }
-  hint = lo;
+  // Visit only the colons, hashes and commas followed by a digit (or a colon
+  // before `${`): endpoints always have one before the port. The ranges scanners ask about are short
+  // and together cover a small part of the text: walk them directly.
   let i = from;
-  for (let k = lo; k < pos.length; k++) {
-    const at = pos[k] ?? to;
-    if (at + 1 >= to) {
-      hint = k;
-      return;
+  const last = to - 1;
+  for (let at = from; at < last; at++) {
+    if (at < i) {
+      at = i - 1;
+      continue;
     }
-    if (at < i) continue;
+    const ch = text.charCodeAt(at);
+    if (ch !== 58 && ch !== 35 && ch !== 44) continue;
+    const nx = text.charCodeAt(at + 1);
+    // Or a colon before `${`: a variable's default as the port (`0.0.0.0:${PORT:-5000}`).
+    if (!isDigit(nx) && !(ch === 58 && nx === 36 && text.charCodeAt(at + 2) === 123)) continue;
     i = at;
     const c = text.charCodeAt(i);
     const ds = i + 1;
