@@ -95,7 +95,8 @@ export class LineIndex {
  * returns that flat string: a NUL search, no copy. Same content either way.
  */
 export function flatText(text: string): string {
-  const parts = text.split('\u0000');
+  // The limit keeps a text full of NULs from being cut into a million pieces.
+  const parts = text.split('\u0000', 2);
   return parts.length === 1 ? (parts[0] ?? text) : text;
 }
 
