@@ -126,6 +126,16 @@ export function hasPortLetters(key: string): boolean {
   return false;
 }
 
+/** `hasPortLetters` for the key at [s, e) of a text, before it is sliced. */
+export function hasPortLettersAt(text: string, s: number, e: number): boolean {
+  const last = e - 4;
+  for (let i = s; i <= last; i++) {
+    if ((text.charCodeAt(i) | 0x20) === 112 && (text.charCodeAt(i + 1) | 0x20) === 111 && (text.charCodeAt(i + 2) | 0x20) === 114 &&
+      (text.charCodeAt(i + 3) | 0x20) === 116) return true;
+  }
+  return false;
+}
+
 /** Keys repeat endlessly across files; their verdicts are pure, so keep them. */
 const CACHE = new Map<string, PortKeyInfo | null>();
 

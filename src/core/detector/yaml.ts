@@ -13,7 +13,7 @@ import { commentBody } from './context';
 import { hasServicesLine } from './formats';
 import { scanEndpoints } from './endpoints';
 import { scanAssignments, scanKeyValue } from './keyvalue';
-import { commandEndingAt, hasPortLetters, isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
+import { commandEndingAt, hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
 import { AnsibleLoops } from './loops';
 import { scanMapping } from './mapping';
 import { isProseKey, scanProsePorts } from './prose';
@@ -23,6 +23,8 @@ import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit,
 interface KeyFrame {
   readonly indent: number;
   readonly key: string;
+  /** Whether the key holds port letters or is a command key: -1 until first asked. */
+  ownerFlag: number;
 }
 
 interface Item {
@@ -190,6 +192,26 @@ function isFirewallKeyAt(text: string, ks: number, ke: number): boolean {
     if (n > 22) return false;
   } else if (n < 7 || indexOfIn(text, '.', ks, ke) === -1) return false;
   return isFirewallKey(text.slice(ks, ke));
+}
+
+/** `isListenKey` for the key at [ks, ke): most keys end in neither `n` nor `d`. */
+function isListenKeyAt(text: string, ks: number, ke: number): boolean {
+  if (ke <= ks) return false;
+  const last = text.charCodeAt(ke - 1) | 0x20;
+  if (last !== 110 && last !== 100) return false;
+  return isListenKey(text.slice(ks, ke));
+}
+
+/**
+ * `isProseKey` for the key at [ks, ke): free-text keys are 3 to 11 chars and
+ * start with one of their own first letters or a capital, so most keys are never sliced.
+ */
+function isProseKeyAt(text: string, ks: number, ke: number): boolean {
+  const n = ke - ks;
+  if (n < 3 || n > 11) return false;
+  const c = text.charCodeAt(ks);
+  if (c >= 97 && c !== 110 && c !== 100 && c !== 116 && c !== 115 && c !== 109 && c !== 99 && c !== 104) return false;
+  return isProseKey(text.slice(ks, ke));
 }
 
 /** Keys that mirror a server's listen/bind directive: `listen`, `bind`, `web_listen`, `server_bind`. */
@@ -551,7 +573,7 @@ export function scanYaml(ctx: ScanContext): void {
       if (doc && stack.length === 1 && stack[0]?.key === 'metadata' && isWord(text, ks, ke, 'name')) doc.name = text.slice(vs, ce).replace(/["']/g, '').trim();
     }
     if (vs >= ce) {
-      if (!comment) stack.push({ indent: keyIndent, key: text.slice(ks, ke) });
+      if (!comment) stack.push({ indent: keyIndent, key: text.slice(ks, ke), ownerFlag: -1 });
       return;
     }
     const c0 = text.charCodeAt(vs);
@@ -572,9 +594,8 @@ export function scanYaml(ctx: ScanContext): void {
       }
       return;
     }
-    const key = text.slice(ks, ke);
-    if (plainValue(key, vs, ce)) return;
-    value(pathKeys(), key, vs, ce, comment, line, keyIndent);
+    if (plainValue(ks, ke, vs, ce)) return;
+    value(pathKeys(), text.slice(ks, ke), vs, ce, comment, line, keyIndent);
   };
 
   /**
@@ -609,14 +630,20 @@ export function scanYaml(ctx: ScanContext): void {
    * listen, firewall or free-text key here (nor port or command key above),
    * and no `--` flag, `port/proto` slash or endpoint punctuation.
    */
-  const plainValue = (key: string, vs: number, ce: number): boolean => {
+  const plainValue = (ks: number, ke: number, vs: number, ce: number): boolean => {
     if (text.charCodeAt(vs) === 123) return false;
-    if (item !== undefined && (key === 'name' || key === 'value')) return false;
-    if (hasPortLetters(key) || isCommandKey(key) || isListenKey(key) || isFirewallKey(key)) return false;
-    const owner = stack[stack.length - 1]?.key;
-    if (owner !== undefined && (hasPortLetters(owner) || isCommandKey(owner))) return false;
-    if (composeFile && (owner === 'expose' || key === 'expose')) return false;
-    if (isProseKey(key)) return false; // `name: Allow tcp port 80` (prose.ts)
+    if (item !== undefined && (isWord(text, ks, ke, 'name') || isWord(text, ks, ke, 'value'))) return false;
+    // The key's tests on its range first: most keys are never sliced.
+    if (hasPortLettersAt(text, ks, ke) || isListenKeyAt(text, ks, ke) || isFirewallKeyAt(text, ks, ke)) return false;
+    if (commandEndingAt(text, ks, ke) && isCommandKey(text.slice(ks, ke))) return false;
+    const top = stack[stack.length - 1];
+    if (top !== undefined) {
+      if (top.ownerFlag === -1) top.ownerFlag = hasPortLetters(top.key) || isCommandKey(top.key) ? 1 : 0;
+      if (top.ownerFlag === 1) return false;
+      if (composeFile && top.key === 'expose') return false;
+    }
+    if (composeFile && isWord(text, ks, ke, 'expose')) return false;
+    if (isProseKeyAt(text, ks, ke)) return false; // `name: Allow tcp port 80` (prose.ts)
     const last = ce - 1;
     for (let i = vs; i < last; i++) {
       const c = text.charCodeAt(i);
