@@ -18,7 +18,7 @@ import { AnsibleLoops } from './loops';
 import { scanMapping } from './mapping';
 import { isProseKey, scanProsePorts } from './prose';
 import { scanPortValue } from './values';
-import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isSpace, trimEnd } from './text';
+import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isSpace, isWordChar, trimEnd } from './text';
 
 interface KeyFrame {
   readonly indent: number;
@@ -189,9 +189,16 @@ function isFirewallKeyAt(text: string, ks: number, ke: number): boolean {
   if (last !== 100 && last !== 119 && last !== 115 && last !== 108 && last !== 112 && last !== 101) return false;
   const first = text.charCodeAt(ks) | 0x20;
   if (first === 102 || first === 117 || first === 105 || first === 110 || first === 115 || first === 101 || first === 111) {
-    if (n > 22) return false;
-  } else if (n < 7 || indexOfIn(text, '.', ks, ke) === -1) return false;
-  return isFirewallKey(text.slice(ks, ke));
+    return n <= 22 && isFirewallKey(text.slice(ks, ke));
+  }
+  if (n < 7) return false;
+  // A dotted module name: only its last segment counts, and every firewall key is a run of
+  // ASCII letters, digits and `_` of 3 to 22 chars, so look at the segment before slicing.
+  let dot = ke - 1;
+  while (dot >= ks && isWordChar(text.charCodeAt(dot))) dot--;
+  if (dot < ks || text.charCodeAt(dot) !== 46) return false;
+  const tail = ke - dot - 1;
+  return tail >= 3 && tail <= 22 && FIREWALL_KEYS.has(text.slice(dot + 1, ke).toLowerCase());
 }
 
 /** `isListenKey` for the key at [ks, ke): most keys end in neither `n` nor `d`. */
@@ -552,11 +559,10 @@ export function scanYaml(ctx: ScanContext): void {
     const ks = keyStart;
     const ke = keyEnd;
     const keyIndent = q - s;
-    let firewallKey = false;
+    const firewallKey = isFirewallKeyAt(text, ks, ke);
     if (!comment) {
       // A list item starts a new mapping at its key's column.
       if (isItem) while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) >= keyIndent) firewallAt.pop();
-      firewallKey = isFirewallKeyAt(text, ks, ke);
       if (firewallKey && (firewallAt.length === 0 || firewallAt[firewallAt.length - 1] !== keyIndent)) firewallAt.push(keyIndent);
     }
     while (vs < ce && isSpace(text.charCodeAt(vs))) vs++;
@@ -594,7 +600,7 @@ export function scanYaml(ctx: ScanContext): void {
       }
       return;
     }
-    if (plainValue(ks, ke, vs, ce)) return;
+    if (!firewallKey && plainValue(ks, ke, vs, ce)) return;
     value(pathKeys(), text.slice(ks, ke), vs, ce, comment, line, keyIndent);
   };
 
@@ -627,14 +633,14 @@ export function scanYaml(ctx: ScanContext): void {
    * True when `value` provably adds and remembers nothing for `key: value` at
    * [vs, ce) (most settings with digits: `replicas: 3`, `memory: 512Mi`): no
    * flow mapping, no Compose port list, no item bookkeeping, no port, command,
-   * listen, firewall or free-text key here (nor port or command key above),
-   * and no `--` flag, `port/proto` slash or endpoint punctuation.
+   * listen or free-text key here (nor port or command key above), and no `--`
+   * flag, `port/proto` slash or endpoint punctuation. The caller rules out firewall keys.
    */
   const plainValue = (ks: number, ke: number, vs: number, ce: number): boolean => {
     if (text.charCodeAt(vs) === 123) return false;
     if (item !== undefined && (isWord(text, ks, ke, 'name') || isWord(text, ks, ke, 'value'))) return false;
     // The key's tests on its range first: most keys are never sliced.
-    if (hasPortLettersAt(text, ks, ke) || isListenKeyAt(text, ks, ke) || isFirewallKeyAt(text, ks, ke)) return false;
+    if (hasPortLettersAt(text, ks, ke) || isListenKeyAt(text, ks, ke)) return false;
     if (commandEndingAt(text, ks, ke) && isCommandKey(text.slice(ks, ke))) return false;
     const top = stack[stack.length - 1];
     if (top !== undefined) {
