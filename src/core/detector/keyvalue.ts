@@ -255,19 +255,41 @@ function plainSetting(ctx: ScanContext, key: string, vs: number, ve: number, o: 
   return !o.addressPairs || !directiveArgsMayHold(text, key, vs, ve);
 }
 
+/** Where `words` starts a token: after a blank, `,`, `{` or `}`. */
+function isWordGap(c: number): boolean {
+  return isSpace(c) || c === 44 || c === 123 || c === 125;
+}
+
 /**
- * False when `scanDirectiveArgs` provably adds nothing: no `cache_peer` or
- * endpoint directive, and no IPv4 (`.`), `[v6]`, `localhost` or `port` word
- * in the arguments for a port to follow.
+ * False when `scanDirectiveArgs` provably adds nothing: no `port` word in the
+ * arguments for a port to follow; and no whole-token number (a host's port,
+ * a `cache_peer` port), or else no `cache_peer` or endpoint directive and no
+ * IPv4 (`.`), `[v6]` or `localhost` host for it to follow. Prose in comments
+ * (`see section 4.2.`) has dots but no whole-token numbers.
  */
 function directiveArgsMayHold(text: string, key: string, s: number, e: number): boolean {
+  let number = false;
+  let host = false;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 || c === 91) return true;
+    if (isDigit(c)) {
+      if (!number && (i === s || isWordGap(text.charCodeAt(i - 1)))) {
+        let j = i + 1;
+        while (j < e && isDigit(text.charCodeAt(j))) j++;
+        // A token of digits ends the run, or its trailing `;` and `,` do.
+        const n = j < e ? text.charCodeAt(j) : 32;
+        if (isWordGap(n) || n === 59) number = true;
+        i = j - 1;
+      }
+      continue;
+    }
+    if (c === 46 || c === 91) host = true;
     const l = c | 0x20;
     if (l === 112 && ciAt(text, i, e, 'port')) return true;
-    if (l === 108 && ciAt(text, i, e, 'localhost')) return true;
+    if (l === 108 && ciAt(text, i, e, 'localhost')) host = true;
   }
+  if (!number) return false;
+  if (host) return true;
   const lowKey = key.toLowerCase();
   return lowKey === 'cache_peer' || ENDPOINT_DIRECTIVES.has(lowKey);
 }
