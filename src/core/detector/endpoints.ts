@@ -227,6 +227,14 @@ interface HostVerdict {
   readonly any: boolean;
 }
 
+/** The verdicts, shared: one long line can hold a hundred thousand endpoints. */
+const verdicts = (kind: HostKind, any: boolean): HostVerdict => Object.freeze({ kind, any });
+const V = {
+  wildcard: verdicts('wildcard', true), ipv4: verdicts('ipv4', false), ipv4Any: verdicts('ipv4', true), ipv6: verdicts('ipv6', false),
+  ipv6Any: verdicts('ipv6', true), local: verdicts('local', false), name: verdicts('name', false), dotted: verdicts('dotted', false),
+  template: verdicts('template', false), variable: verdicts('variable', false), url: verdicts('url', false),
+} as const;
+
 /**
  * Decides whether the digits at [ds, de), preceded by a colon, are the port of
  * an endpoint. Returns what kind of host they follow, or undefined.
@@ -237,15 +245,15 @@ function hostBeforeColon(
 ): HostVerdict | undefined {
   const p = colon - 1;
   const pc = p >= from ? text.charCodeAt(p) : -1;
-  if (pc === -1 || isBareBoundary(pc)) return isDisplayBefore(text, colon) ? undefined : { kind: 'wildcard', any: true };
+  if (pc === -1 || isBareBoundary(pc)) return isDisplayBefore(text, colon) ? undefined : V.wildcard;
   if (pc === 47) {
     // `://:9092` or `//:80`
-    if (p - 1 >= from && text.charCodeAt(p - 1) === 47) return { kind: 'wildcard', any: true };
+    if (p - 1 >= from && text.charCodeAt(p - 1) === 47) return V.wildcard;
     return undefined;
   }
   if (pc === 42) {
     const b = p - 1 >= from ? text.charCodeAt(p - 1) : -1;
-    if (b === -1 || isBareBoundary(b) || b === 47) return { kind: 'wildcard', any: true };
+    if (b === -1 || isBareBoundary(b) || b === 47) return V.wildcard;
     return undefined;
   }
   if (pc === 93) {
@@ -262,7 +270,7 @@ function hostBeforeColon(
     const inner = text.slice(i + 1, p);
     if (!inner.includes(':')) return undefined;
     const any = inner === '::' || inner === '::0' || /^0*(:0*)*$/.test(inner);
-    return { kind: 'ipv6', any };
+    return any ? V.ipv6Any : V.ipv6;
   }
   if (pc === 125) {
     // ${HOST}:port, {{ .Host }}:port, {$HOST}:port
@@ -281,7 +289,7 @@ function hostBeforeColon(
     if (i < lim || depthBraces !== 0) return undefined;
     const b = i - 1 >= from ? text.charCodeAt(i - 1) : -1;
     const n = i + 1 < p ? text.charCodeAt(i + 1) : -1;
-    if (b === 36 || b === 123 || n === 36 || n === 123 || b === 37) return { kind: 'template', any: false };
+    if (b === 36 || b === 123 || n === 36 || n === 123 || b === 37) return V.template;
     return undefined;
   }
   if (!isHostChar(pc)) return undefined;
@@ -291,7 +299,7 @@ function hostBeforeColon(
   const bh = hs - 1 >= from ? text.charCodeAt(hs - 1) : -1;
   if (bh === 36) {
     // $host:443 (nginx), $1:9100 (relabeling), $HOST:8080 (shell)
-    return { kind: 'variable', any: false };
+    return V.variable;
   }
   if (isHostChar(bh)) return undefined; // ran past the scan limit
   const host = text.slice(hs, colon);
@@ -314,7 +322,7 @@ function hostBeforeColon(
     // Glued to something else: `a+b:80`, `x%y:1`.
     if (!(bh === 47 || bh === 42 || bh === 92 || bh === 41 || bh === 93 || bh === 60)) return undefined;
   }
-  if (isIpv4(host)) return { kind: 'ipv4', any: host === '0.0.0.0' };
+  if (isIpv4(host)) return host === '0.0.0.0' ? V.ipv4Any : V.ipv4;
   let hasLetter = false;
   for (let i = 0; i < host.length; i++) {
     if (isAlpha(host.charCodeAt(i))) {
@@ -325,20 +333,20 @@ function hostBeforeColon(
   if (!hasLetter) return undefined;
   if (inIpv6Chain(text, colon, from, to)) return undefined;
   const lower = host.toLowerCase();
-  if (lower === 'localhost' || lower === 'ip6-localhost') return { kind: 'local', any: false };
-  if (url) return { kind: 'url', any: false };
+  if (lower === 'localhost' || lower === 'ip6-localhost') return V.local;
+  if (url) return V.url;
   const dot = lower.lastIndexOf('.');
   if (dot > 0) {
     const last = lower.slice(dot + 1);
     if (FILE_EXTENSIONS.has(last) || !/[a-z]/.test(last)) return undefined;
-    return { kind: 'dotted', any: false };
+    return V.dotted;
   }
   // A bare name: `db:5432` is an endpoint, `postgres:15` and `rsa:2048` are not.
-  if (opts.address) return { kind: 'name', any: false };
+  if (opts.address) return V.name;
   if (NOT_HOSTS.has(lower)) return undefined;
   if (de - ds < 2) return undefined;
   if (Number(text.slice(ds, de)) < 80) return undefined;
-  return { kind: 'name', any: false };
+  return V.name;
 }
 
 function protocolAfter(text: string, i: number, to: number): 'tcp' | 'udp' | 'sctp' | undefined {
@@ -398,15 +406,15 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
     if (c === 58) verdict = hostBeforeColon(text, ds - 1, from, to, de, 0, opts);
     else if (c === 35) {
       // 172.20.0.2#5054
-      verdict = ipv4Before(text, ds - 1, from) >= 0 ? { kind: 'ipv4', any: false } : undefined;
+      verdict = ipv4Before(text, ds - 1, from) >= 0 ? V.ipv4 : undefined;
     } else {
       // localhost,1433 / 10.0.0.5,1433 (SQL Server), only at the end of a value.
       const after = de < to ? text.charCodeAt(de) : -1;
       if (after === -1 || after === 34 || after === 39 || after === 59 || isSpace(after)) {
-        if (ipv4Before(text, ds - 1, from) >= 0) verdict = { kind: 'ipv4', any: false };
+        if (ipv4Before(text, ds - 1, from) >= 0) verdict = V.ipv4;
         else if (ds - 10 >= from && text.slice(ds - 10, ds - 1).toLowerCase() === 'localhost') {
           const b = ds - 11 >= from ? text.charCodeAt(ds - 11) : -1;
-          if (!isHostChar(b)) verdict = { kind: 'local', any: false };
+          if (!isHostChar(b)) verdict = V.local;
         }
       }
     }

@@ -496,7 +496,7 @@ export function scanYaml(ctx: ScanContext): void {
       protoPort(path, k, qs, qe, comment, scope, kind);
       return true;
     }
-    if (isKey && k !== undefined && indexOfIn(text, '=', qs, qe) !== -1 && isFirewallKey(k)) scanAssignments(ctx, qs, qe, comment, 'firewall', scope);
+    if (isKey && k !== undefined && isFirewallKey(k) && indexOfIn(text, '=', qs, qe) !== -1) scanAssignments(ctx, qs, qe, comment, 'firewall', scope);
     return false;
   };
 
