@@ -150,10 +150,17 @@ function mayHaveSection(text: string): boolean {
 
 /** `services:` alone on a line at the start of a line, in the first 64 KB (Compose). */
 export function hasServicesLine(text: string): boolean {
+  // Format detection and the YAML scanner both ask about the same text.
+  if (text === servicesText) return servicesAnswer;
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
-  // The native substring search rules most files out before the regex runs.
-  return head.indexOf('services:') !== -1 && /^services:[ \t]*(?:#.*)?$/m.test(head);
+  // The regex alone: its own search for the literal beats `indexOf('services:')` (common first letter).
+  servicesAnswer = /^services:[ \t]*(?:#.*)?$/m.test(head);
+  servicesText = text;
+  return servicesAnswer;
 }
+
+let servicesText: string | undefined;
+let servicesAnswer = false;
 
 function yamlKind(text: string): FormatId {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;

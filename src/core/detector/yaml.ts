@@ -203,10 +203,17 @@ function isFirewallKeyAt(text: string, ks: number, ke: number): boolean {
 
 /** `isListenKey` for the key at [ks, ke): most keys end in neither `n` nor `d`. */
 function isListenKeyAt(text: string, ks: number, ke: number): boolean {
-  if (ke <= ks) return false;
-  const last = text.charCodeAt(ke - 1) | 0x20;
-  if (last !== 110 && last !== 100) return false;
-  return isListenKey(text.slice(ks, ke));
+  // `listen`, `bind`, `…_listen`, `…_bind` in any ASCII case (no other character lower-cases into these letters).
+  const n = ke - ks;
+  const w = n >= 6 && endsWithLower(text, ke, 'listen') ? 6 : n >= 4 && endsWithLower(text, ke, 'bind') ? 4 : 0;
+  return w !== 0 && (n === w || text.charCodeAt(ke - w - 1) === 95);
+}
+
+/** Whether the text ending at `end` ends with `low` (lower-case ASCII letters), ignoring ASCII case. */
+function endsWithLower(text: string, end: number, low: string): boolean {
+  const s = end - low.length;
+  for (let k = low.length - 1; k >= 0; k--) if ((text.charCodeAt(s + k) | 0x20) !== low.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
