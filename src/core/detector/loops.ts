@@ -8,9 +8,9 @@
 // non-comment line over once, and each loop entry is read once more when its
 // task ends.
 import { type Collector } from './collector';
+import { flowItems } from './flow';
 import { portKeyInfo } from './keys';
 import type { PortRole } from './types';
-import { isSpace } from './text';
 import { scanPortValue } from './values';
 
 interface Entry {
@@ -135,31 +135,9 @@ export class AnsibleLoops {
 
   /** `[80, '443']` or `[{ port: 80 }, { port: 443 }]` on the loop key's line. */
   private flowList(t: Task, vs: number, ve: number): void {
-    const text = this.text;
-    let depth = 0;
-    let quote = 0;
-    let is = vs + 1;
-    for (let i = vs; i < ve; i++) {
-      const c = text.charCodeAt(i);
-      if (quote) {
-        if (c === quote) quote = 0;
-        continue;
-      }
-      if (c === 34 || c === 39) quote = c;
-      else if (c === 91 || c === 123) depth++;
-      else if (c === 93 || c === 125 || (c === 44 && depth === 1)) {
-        if (c !== 44 && --depth > 0) continue; // the end of a nested `{ ... }` entry
-        let a = is;
-        let b = i;
-        while (a < b && isSpace(text.charCodeAt(a))) a++;
-        while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-        if (b > a) {
-          if (text.charCodeAt(a) === 123) this.flowMapping(t, a, b);
-          else this.entry(t, a, b, undefined);
-        }
-        if (depth === 0) return;
-        is = i + 1;
-      }
+    for (const it of flowItems(this.text, vs, ve)) {
+      if (this.text.charCodeAt(it.s) === 123) this.flowMapping(t, it.s, it.e);
+      else this.entry(t, it.s, it.e, undefined);
     }
   }
 

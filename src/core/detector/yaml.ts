@@ -15,6 +15,7 @@ import { scanEndpoints } from './endpoints';
 import { scanAssignments, scanKeyValue } from './keyvalue';
 import { commandEndingAt, hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
 import { AnsibleLoops } from './loops';
+import { flowItems } from './flow';
 import { scanMapping } from './mapping';
 import { isProseKey, scanProsePorts } from './prose';
 import { scanPortValue } from './values';
@@ -105,42 +106,6 @@ function stripQuotes(text: string, s: number, e: number): { s: number; e: number
   const q = text.charCodeAt(s);
   if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) return { s: s + 1, e: e - 1, quoted: true };
   return { s, e, quoted: false };
-}
-
-/** Top-level items of a flow sequence `[a, "b", c]` in [s, e) (s at `[`). */
-function flowItems(text: string, s: number, e: number): Array<{ s: number; e: number }> {
-  const items: Array<{ s: number; e: number }> = [];
-  let depth = 0;
-  let quote = 0;
-  let is = s + 1;
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-      continue;
-    }
-    if (c === 34 || c === 39) quote = c;
-    else if (c === 91 || c === 123) depth++;
-    else if (c === 93 || c === 125) {
-      depth--;
-      if (depth === 0) {
-        items.push({ s: is, e: i });
-        break;
-      }
-    } else if (c === 44 && depth === 1) {
-      items.push({ s: is, e: i });
-      is = i + 1;
-    }
-  }
-  return items
-    .map((it) => {
-      let a = it.s;
-      let b = it.e;
-      while (a < b && isSpace(text.charCodeAt(a))) a++;
-      b = trimEnd(text, a, b);
-      return { s: a, e: b };
-    })
-    .filter((it) => it.e > it.s);
 }
 
 /** Children of a `ports:` map whose numbers are not ports (`ports: { http: 80, replicas: 2 }`). */
