@@ -6,7 +6,7 @@
 //   1. hover   over the host port of "80:8080" in docker-compose.yml;
 //   2. problems: the Problems panel lists a Port Lens diagnostic;
 //   3. lookup  "Port Lens: Look Up Port or Service…" for 5432.
-// Each check saves a screenshot (1280x800) to media/screenshots/.
+// Each check saves a screenshot (1280x800); see HARNESS_SCREENSHOT_DIR.
 // Recipe and selectors: /work/shared/VSCODE-TESTING.md.
 //
 // Usage:  bash scripts/install-harness.sh && npm run build
@@ -22,7 +22,8 @@
 //                                  the .vsix if <repo>/port-lens.vsix exists,
 //                                  else a symlink to the repo)
 //   HARNESS_VSIX                   the .vsix to install (default <repo>/port-lens.vsix)
-//   HARNESS_SCREENSHOT_DIR         where the screenshots go (default media/screenshots)
+//   HARNESS_SCREENSHOT_DIR         where the screenshots go (default .harness-run/screenshots;
+//                                  npm run screenshots sets media/screenshots)
 //   HARNESS_TIMEOUT_S              overall limit in seconds (default 240)
 //   HARNESS_EXTENSION_PATH         link this extension folder instead of the
 //                                  repo (for debugging the harness itself)
@@ -55,7 +56,9 @@ const EXPECT_LOOKUP = ['5432', 'postgresql', 'PostgreSQL Database'];
 
 const EXTENSION_ID = 'port-lens.port-lens';
 const TIMEOUT_S = Number(process.env.HARNESS_TIMEOUT_S ?? 240);
-const screenshotDir = path.resolve(repoRoot, process.env.HARNESS_SCREENSHOT_DIR ?? 'media/screenshots');
+// Test runs keep their screenshots out of the tree; `npm run screenshots`
+// writes the README's copies in media/screenshots.
+const screenshotDir = path.resolve(repoRoot, process.env.HARNESS_SCREENSHOT_DIR ?? '.harness-run/screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 
 const started = Date.now();
