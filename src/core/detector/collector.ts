@@ -92,6 +92,27 @@ export function cand(
   return { offset, length, role, comment, key, scope, protocol, rangeEnd, rangeOther, mappedTo, unquotedMapping };
 }
 
+/**
+ * A copy of `c` with the fields of `patch` replaced, in the one candidate
+ * shape. Object spread (`{ ...c, role }`) would build each copy in a new,
+ * slower shape, and everything that reads candidates later pays for it.
+ */
+export function amend(c: Candidate, patch: Partial<Candidate>): Candidate {
+  return cand(
+    c.offset,
+    c.length,
+    'role' in patch && patch.role !== undefined ? patch.role : c.role,
+    c.comment,
+    'key' in patch ? patch.key : c.key,
+    'scope' in patch ? patch.scope : c.scope,
+    'protocol' in patch ? patch.protocol : c.protocol,
+    'rangeEnd' in patch ? patch.rangeEnd : c.rangeEnd,
+    'rangeOther' in patch ? patch.rangeOther : c.rangeOther,
+    'mappedTo' in patch ? patch.mappedTo : c.mappedTo,
+    c.unquotedMapping,
+  );
+}
+
 function digitsValue(text: string, from: number, to: number): number {
   let v = 0;
   for (let i = from; i < to; i++) v = v * 10 + (text.charCodeAt(i) - 48);

@@ -1,6 +1,7 @@
 // Command lines inside config files: Compose `command:`, systemd `ExecStart=`,
 // package.json scripts, Procfile, `/etc/default/*` option strings, iptables rules.
 import type { Collector } from './collector';
+import { cand } from './collector';
 import type { PortRole } from './types';
 import { IMAGE_NAMES, scanEndpoints } from './endpoints';
 import { portKeyInfo, splitWords } from './keys';
@@ -114,12 +115,12 @@ function flagAt(text: string, toks: readonly Tok[], k: number, out: Collector, o
 function applyFlagValue(text: string, vs: number, ve: number, out: Collector, o: CommandOptions, f: PendingFlag, colonIsRange = false): void {
   const key = (f.name.length === 1 ? '-' : '--') + f.name;
   if (f.kind === 'publish') {
-    if (allDigits(text, vs, ve)) out.add({ offset: vs, length: ve - vs, role: f.name === 'p' ? 'listen' : 'published', comment: o.comment, key, scope: o.scope });
+    if (allDigits(text, vs, ve)) out.add(cand(vs, ve - vs, f.name === 'p' ? 'listen' : 'published', o.comment, key, o.scope));
     else scanMapping(text, vs, ve, out, { comment: o.comment, key, scope: o.scope, loneRole: 'container' });
     return;
   }
   if (/^(listen|bind|http|https|web)$/i.test(f.name) || /(^|[-_.])(listen|bind)([-_.]?addr(ess)?)?$/i.test(f.name)) {
-    if (allDigits(text, vs, ve)) out.add({ offset: vs, length: ve - vs, role: 'listen', comment: o.comment, key, scope: o.scope });
+    if (allDigits(text, vs, ve)) out.add(cand(vs, ve - vs, 'listen', o.comment, key, o.scope));
     else scanEndpoints(text, vs, ve, out, { comment: o.comment, role: 'listen', key, scope: o.scope });
     return;
   }

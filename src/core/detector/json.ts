@@ -8,6 +8,7 @@ import { scanEndpoints } from './endpoints';
 import { hasPortLetters, isCommandKey, isImageKey, isPortWord, portKeyInfo, splitWords } from './keys';
 import { scanPortValue } from './values';
 import { allDigits, isDigit, isSpace } from './text';
+import { cand } from './collector';
 
 interface Frame {
   readonly arr: boolean;
@@ -151,7 +152,7 @@ export function scanJson(ctx: ScanContext): void {
         top.key = text.slice(s, Math.min(e, s + 200));
         // `"portsAttributes": { "3000": {...} }` — a port used as a key.
         if (hasPortWord(top.owner) && allDigits(text, s, e)) {
-          out.add({ offset: s, length: e - s, role: 'unknown', comment: false, key: top.owner });
+          out.add(cand(s, e - s, 'unknown', false, top.owner));
         } else if (hasPortWord(top.owner) && /^\d+-\d+$|^[\w.-]+:\d+$/.test(top.key)) {
           scanPortValue(text, s, e, out, { role: 'unknown', comment: false, key: top.owner });
         }

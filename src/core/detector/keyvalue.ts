@@ -8,6 +8,7 @@ import { isIpv4, scanEndpoints } from './endpoints';
 import { hasPortLetters, isCommandKey, isImageKey, portKeyInfo } from './keys';
 import { scanPortValue } from './values';
 import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, skipSpaces, trimEnd } from './text';
+import { cand } from './collector';
 
 export type Separator = 'equals' | 'equals-or-colon' | 'equals-or-space' | 'any';
 
@@ -91,7 +92,7 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
   if (lowKey === 'cache_peer') {
     for (const k of [2, 3]) {
       const t = toks[k];
-      if (t && allDigits(text, t.s, t.e)) out.add({ offset: t.s, length: t.e - t.s, role: 'connect', comment, key, scope });
+      if (t && allDigits(text, t.s, t.e)) out.add(cand(t.s, t.e - t.s, 'connect', comment, key, scope));
     }
   }
   for (let k = 0; k < toks.length; k++) {
@@ -99,7 +100,7 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
     const nx = toks[k + 1];
     if (!t) break;
     if (nx && allDigits(text, nx.s, nx.e) && nx.e - nx.s <= 5 && isHostToken(text, t.s, t.e, key, k === 0)) {
-      out.add({ offset: nx.s, length: nx.e - nx.s, role: lowKey === 'listen' || lowKey === 'bind' ? 'listen' : 'connect', comment, key, scope });
+      out.add(cand(nx.s, nx.e - nx.s, lowKey === 'listen' || lowKey === 'bind' ? 'listen' : 'connect', comment, key, scope));
       k++;
       continue;
     }
@@ -324,12 +325,12 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
       // LocalForward [bind:]port host:hostport
       let a = vs;
       while (a < ve && !isSpace(text.charCodeAt(a))) a++;
-      if (allDigits(text, vs, a)) out.add({ offset: vs, length: a - vs, role: 'listen', comment, key, scope: o.scope });
+      if (allDigits(text, vs, a)) out.add(cand(vs, a - vs, 'listen', comment, key, o.scope));
     } else {
       // Listen 80 / Listen 0.0.0.0:8080 https / ListenStream=[::]:443 / (nginx) listen 80;
       let a = vs;
       while (a < ve && !isSpace(text.charCodeAt(a)) && text.charCodeAt(a) !== 59) a++;
-      if (allDigits(text, vs, a)) out.add({ offset: vs, length: a - vs, role: 'listen', comment, key, scope: o.scope });
+      if (allDigits(text, vs, a)) out.add(cand(vs, a - vs, 'listen', comment, key, o.scope));
       endpointRole = 'listen';
     }
   } else if (digits && (isCommandKey(key) || key === 'Environment' || format === 'shell')) {

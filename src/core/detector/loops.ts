@@ -7,7 +7,7 @@
 // until its last line, then pairs them. Linear: the YAML scanner hands every
 // non-comment line over once, and each loop entry is read once more when its
 // task ends.
-import { type Collector } from './collector';
+import { amend, type Collector } from './collector';
 import { flowItems } from './flow';
 import { portKeyInfo } from './keys';
 import type { PortRole } from './types';
@@ -164,14 +164,14 @@ export class AnsibleLoops {
         // A mapping entry's `port: 80` is already a port of unknown role: the argument it feeds says more.
         const had = out.get(en.s);
         if (had) {
-          if (had.role === 'unknown' && role !== 'unknown') out.set({ ...had, role });
+          if (had.role === 'unknown' && role !== 'unknown') out.set(amend(had, { role }));
         } else scanPortValue(text, en.s, en.e, out, { role, comment: false, key: t.param.key, colonIsRange: t.firewall });
       }
     }
     if (t.firewall && t.prose) {
       for (const o of t.prose) {
         const c = out.get(o);
-        if (c && c.role === 'unknown') out.set({ ...c, role: 'firewall' });
+        if (c && c.role === 'unknown') out.set(amend(c, { role: 'firewall' }));
       }
     }
   }

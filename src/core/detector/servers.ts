@@ -6,6 +6,7 @@ import { portKeyInfo } from './keys';
 import { forEachLine, hashComments, leadingHash } from './lines';
 import { scanPortValue } from './values';
 import { allDigits, hasDigit, isSpace, skipSpaces, trimEnd } from './text';
+import { cand } from './collector';
 
 function firstWord(text: string, s: number, e: number): [number, number] {
   const a = skipSpaces(text, s, e);
@@ -43,7 +44,7 @@ export function scanNginx(ctx: ScanContext): void {
       if (name === 'listen') {
         let fe = as;
         while (fe < ae && !isSpace(text.charCodeAt(fe))) fe++;
-        if (allDigits(text, as, fe)) out.add({ offset: as, length: fe - as, role: 'listen', comment, key: 'listen' });
+        if (allDigits(text, as, fe)) out.add(cand(as, fe - as, 'listen', comment, 'listen'));
         else scanEndpoints(text, as, fe, out, { comment, role: 'listen', key: 'listen', address: true });
         return;
       }

@@ -2,6 +2,7 @@
 // `variable "app_port" { default = 8080 }`, and security-group rule tuples
 // `[from, to, "protocol", "description"]`.
 import type { ScanContext } from './context';
+import { cand } from './collector';
 import { forEachLine } from './lines';
 import { handleValue } from './keyvalue';
 import { portKeyInfo } from './keys';
@@ -34,9 +35,8 @@ function scanRuleTuples(ctx: ScanContext, s: number, e: number, comment: boolean
           const protocol: 'tcp' | 'udp' | 'sctp' | undefined = proto === 'tcp' || proto === 'udp' || proto === 'sctp' ? proto : undefined;
           const va = Number(text.slice(a, ae));
           const vb = Number(text.slice(b, be));
-          const base = { role: 'firewall' as const, comment, protocol };
-          out.add({ ...base, offset: a, length: ae - a, key: 'from_port', rangeEnd: 'start', rangeOther: vb });
-          out.add({ ...base, offset: b, length: be - b, key: 'to_port', rangeEnd: 'end', rangeOther: va });
+          out.add(cand(a, ae - a, 'firewall', comment, 'from_port', undefined, protocol, 'start', vb));
+          out.add(cand(b, be - b, 'firewall', comment, 'to_port', undefined, protocol, 'end', va));
         }
       }
     }

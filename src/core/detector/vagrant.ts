@@ -7,6 +7,7 @@ import { portKeyInfo } from './keys';
 import { forEachLine, hashComments } from './lines';
 import { scanPortValue } from './values';
 import { indexOfIn, isDigit, isSpace, isWordChar, skipSpaces } from './text';
+import { cand } from './collector';
 
 interface Arg {
   readonly key: string;
@@ -69,8 +70,8 @@ export function scanVagrant(ctx: ScanContext): void {
       const protoArg = args.find((a) => a.key === 'protocol');
       const p = protoArg ? text.slice(protoArg.vs, protoArg.ve).replace(/["':\s]/g, '').toLowerCase() : '';
       const protocol = p === 'udp' || p === 'tcp' ? p : undefined;
-      if (guest) out.add({ offset: guest.s, length: guest.e - guest.s, role: 'container', comment, key: 'guest', mappedTo: host?.v, protocol });
-      if (host) out.add({ offset: host.s, length: host.e - host.s, role: 'published', comment, key: 'host', mappedTo: guest?.v, protocol });
+      if (guest) out.add(cand(guest.s, guest.e - guest.s, 'container', comment, 'guest', undefined, protocol, undefined, undefined, host?.v));
+      if (host) out.add(cand(host.s, host.e - host.s, 'published', comment, 'host', undefined, protocol, undefined, undefined, guest?.v));
     }
     for (const a of args) {
       const info = portKeyInfo(a.key);
