@@ -5,7 +5,7 @@
 // `#` lines inside block scalars are content, not comments.
 import type { ScanContext } from './context';
 import type { Candidate } from './collector';
-import { cand } from './collector';
+import { amend, cand } from './collector';
 import type { PortRole } from './types';
 import type { PendingFlag } from './commands';
 import { resolvePending, scanCommandLine } from './commands';
@@ -250,10 +250,10 @@ export function scanYaml(ctx: ScanContext): void {
       const tv = Number(text.slice(t.offset, t.offset + t.length));
       const first = it.published[0];
       const pv = first ? Number(text.slice(first.offset, first.offset + first.length)) : undefined;
-      out.set({ ...t, mappedTo: pv, protocol: t.protocol ?? it.protocol });
-      for (const p of it.published) out.set({ ...p, mappedTo: tv, protocol: p.protocol ?? it.protocol });
+      out.set(amend(t, { mappedTo: pv, protocol: t.protocol ?? it.protocol }));
+      for (const p of it.published) out.set(amend(p, { mappedTo: tv, protocol: p.protocol ?? it.protocol }));
     } else if (it.protocol) {
-      for (const c of [it.target, ...(it.published ?? [])]) if (c) out.set({ ...c, protocol: c.protocol ?? it.protocol });
+      for (const c of [it.target, ...(it.published ?? [])]) if (c) out.set(amend(c, { protocol: c.protocol ?? it.protocol }));
     }
     // Kubernetes env: `- name: HTTP_PORT` / `value: "8080"`.
     if (it.name && it.value) {
@@ -338,8 +338,8 @@ export function scanYaml(ctx: ScanContext): void {
             const p = /(?:^|[\s,])published\s*:\s*["']?(\d+)/.exec(body);
             const tv = t ? Number(t[1]) : undefined;
             const pv = p ? Number(p[1]) : undefined;
-            if (t && t[1]) out.add({ offset: iq.s + 1 + t.index + t[0].length - t[1].length, length: t[1].length, role: 'container', comment, key: 'target', scope, mappedTo: pv });
-            if (p && p[1]) out.add({ offset: iq.s + 1 + p.index + p[0].length - p[1].length, length: p[1].length, role: 'published', comment, key: 'published', scope, mappedTo: tv });
+            if (t && t[1]) out.add(cand(iq.s + 1 + t.index + t[0].length - t[1].length, t[1].length, 'container', comment, 'target', scope, undefined, undefined, undefined, pv));
+            if (p && p[1]) out.add(cand(iq.s + 1 + p.index + p[0].length - p[1].length, p[1].length, 'published', comment, 'published', scope, undefined, undefined, undefined, tv));
           } else scanMapping(text, iq.s, iq.e, out, { comment, key: 'ports', scope, loneRole: 'container', unquoted: !iq.quoted && !flow });
         }
         return;
@@ -364,8 +364,8 @@ export function scanYaml(ctx: ScanContext): void {
               if (c2) {
                 const a = Number(text.slice(c.offset, c.offset + c.length));
                 const b = Number(text.slice(c2.offset, c2.offset + c2.length));
-                out.set({ ...c, rangeEnd: 'start', rangeOther: b });
-                out.set({ ...c2, rangeEnd: 'end', rangeOther: a });
+                out.set(amend(c, { rangeEnd: 'start', rangeOther: b }));
+                out.set(amend(c2, { rangeEnd: 'end', rangeOther: a }));
                 item.published = [c, c2];
               }
             }
@@ -634,17 +634,68 @@ export function scanYaml(ctx: ScanContext): void {
     return true;
   };
 
+  /**
+   * The common line, `key: value` under a top-level key, read in one walk:
+   * true when it is done here, with exactly the effect `yamlLine` would have (the stack,
+   * the open list item, `value` for digits that may be a port). False leaves the line to
+   * `yamlLine`: list items, quoted or odd keys, `#`, anchors, block headers, firewall keys,
+   * top-level keys and `metadata.name` (document kind and name), Ansible loops and ignore markers.
+   */
+  const fastLine = (s: number, p: number, e: number, ind: number, line: number): boolean => {
+    if (loops !== undefined || ignore.active || p - s !== ind) return false;
+    let c = text.charCodeAt(p);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return false;
+    let digit = false;
+    let i = p + 1;
+    // The key: letters, digits, `_`, `.`, `-` and `/` up to its colon.
+    for (; i < e; i++) {
+      c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 46 || c === 45 || c === 47) continue;
+      if (c >= 48 && c <= 57) {
+        digit = true;
+        continue;
+      }
+      break;
+    }
+    const ke = i;
+    if (ke >= e || c !== 58 || ke - p >= 512) return false;
+    i++;
+    if (i < e && !isSpace(text.charCodeAt(i))) return false;
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    const vs = i;
+    for (; i < e; i++) {
+      c = text.charCodeAt(i);
+      if (c === 35) return false;
+      if (c >= 48 && c <= 57) digit = true;
+    }
+    const ce = trimEnd(text, vs, e);
+    while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) > ind) firewallAt.pop();
+    while (stack.length && (stack[stack.length - 1]?.indent ?? 0) >= ind) stack.pop();
+    if (item && (ind <= item.indent || stack.length < item.depth)) finishItem();
+    if (stack.length === 0 || isFirewallKeyAt(text, p, ke)) return false;
+    if (stack.length === 1 && stack[0]?.key === 'metadata' && isWord(text, p, ke, 'name')) return false;
+    if (vs >= ce) {
+      stack.push({ indent: ind, key: text.slice(p, ke), ownerFlag: -1 });
+      return true;
+    }
+    const v0 = text.charCodeAt(vs);
+    if (v0 === 38 || v0 === 33 || v0 === 124 || v0 === 62) return false;
+    if (!digit) return !(item && (isWord(text, p, ke, 'name') || isWord(text, p, ke, 'protocol'))) && !commandEndingAt(text, p, ke);
+    if (!plainValue(p, ke, vs, ce)) value(pathKeys(), text.slice(p, ke), vs, ce, false, line, ind);
+    return true;
+  };
+
   const digits = new DigitCursor(text);
+  const starts = lines.starts;
   for (let line = 0; line < n; line++) {
-    const s = lines.start(line);
+    const s = starts[line] ?? text.length;
     const e = lines.end(line);
-    const digitsHere = digits.next(s) < e;
     let p = s;
     while (p < e && text.charCodeAt(p) === 32) p++;
     const ind = p - s;
     if (block) {
       if (p >= e || ind > block.parentIndent) {
-        if (p < e && digitsHere) blockLine(p, e, block);
+        if (p < e && digits.next(s) < e) blockLine(p, e, block);
         continue;
       }
       block = undefined;
@@ -653,6 +704,7 @@ export function scanYaml(ctx: ScanContext): void {
     if (p >= e) continue;
     const c = text.charCodeAt(p);
     if (c === 35) {
+      const digitsHere = digits.next(s) < e;
       if (ignore.active) ignore.noteComment(line, p, e, true);
       if (composeFile) commentedList = commentedPorts(p, e, digitsHere, commentedList);
       if (digitsHere) {
@@ -677,7 +729,7 @@ export function scanYaml(ctx: ScanContext): void {
       continue;
     }
     if (ind === 0 && c === 37) continue; // %YAML directive
-    yamlLine(s, p, e, ind, false, line, digitsHere);
+    if (!fastLine(s, p, e, ind, line)) yamlLine(s, p, e, ind, false, line, digits.next(s) < e);
   }
   finishItem();
   loops?.flush();
@@ -691,7 +743,7 @@ export function scanYaml(ctx: ScanContext): void {
       while (di < named.length && (named[di]?.end ?? 0) <= c.offset) di++;
       const d = named[di];
       if (!d) break;
-      if (c.offset >= d.start && c.offset < d.end && c.scope === undefined) out.set({ ...c, scope: `${d.kind}/${d.name}` });
+      if (c.offset >= d.start && c.offset < d.end && c.scope === undefined) out.set(amend(c, { scope: `${d.kind}/${d.name}` }));
     }
   }
 }
