@@ -113,32 +113,45 @@ export function isConfigFileName(fileName: string): boolean {
   );
 }
 
-/** Content sniffing for files whose names say nothing; looks at the first 64 KB only. */
+/**
+ * Content sniffing for files whose names say nothing; looks at the first 64 KB only.
+ * Each multi-line regex below tries every offset of the text, so each is asked only
+ * when the text holds a literal its match needs (a native substring search): an
+ * unknown `.conf` full of comments is ruled out in a few scans instead of twenty.
+ */
 function sniff(text: string): FormatId | undefined {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
   const t = head.replace(/^\uFEFF/, '');
+  const has = (literal: string): boolean => t.includes(literal);
   const firstNonBlank = /^[ \t\r\n]*(\S)/.exec(t)?.[1];
-  if (/^[ \t]*(?:server|http|upstream|events|stream)[ \t]*\{/m.test(t) || /^[ \t]*listen[ \t]+[^\r\n;]+;/m.test(t)) return 'nginx';
-  if (/<VirtualHost[ \t]/i.test(t) || /^[ \t]*Listen[ \t]+\S+[ \t]*$/m.test(t) && /^[ \t]*(?:ServerName|DocumentRoot|LoadModule)\b/m.test(t)) return 'apache';
-  if (/^(?:frontend|backend|defaults|listen)\b/m.test(t) && /^[ \t]+(?:bind|server|mode|balance)\b/m.test(t)) return 'haproxy';
-  if (/^\[(?:Unit|Service|Socket|Install|Timer|Mount)\][ \t]*$/m.test(t)) return 'systemd';
+  const brace = has('{');
+  if ((brace && /^[ \t]*(?:server|http|upstream|events|stream)[ \t]*\{/m.test(t)) || (has('listen') && /^[ \t]*listen[ \t]+[^\r\n;]+;/m.test(t))) return 'nginx';
+  if ((has('<') && /<VirtualHost[ \t]/i.test(t)) ||
+    (has('Listen') && /^[ \t]*Listen[ \t]+\S+[ \t]*$/m.test(t) && /^[ \t]*(?:ServerName|DocumentRoot|LoadModule)\b/m.test(t))) return 'apache';
+  if ((has('frontend') || has('backend') || has('defaults') || has('listen')) &&
+    /^(?:frontend|backend|defaults|listen)\b/m.test(t) && /^[ \t]+(?:bind|server|mode|balance)\b/m.test(t)) return 'haproxy';
+  const bracket = has('[');
+  if (bracket && /^\[(?:Unit|Service|Socket|Install|Timer|Mount)\][ \t]*$/m.test(t)) return 'systemd';
   // BIND (named.conf and its split parts): `options {`, `zone "example.com" {`, `forwarders {`.
-  if (/^[ \t]*(?:options|forwarders|zone[ \t]+"[^"\r\n]*"(?:[ \t]+[A-Za-z]+)?)[ \t]*\{/m.test(t)) return 'directive';
-  if (/^\*(?:filter|nat|mangle|raw)[ \t]*$/m.test(t) || /^[ \t]*(?:-A|-I)[ \t]+[A-Z]/m.test(t) || /(?:^|[ \t])ip6?tables[ \t]+-[AIN]/m.test(t)) return 'iptables';
-  if (/^[ \t]*table[ \t]+(?:inet|ip|ip6|arp|bridge|netdev)[ \t]/m.test(t)) return 'nftables';
+  if (brace && /^[ \t]*(?:options|forwarders|zone[ \t]+"[^"\r\n]*"(?:[ \t]+[A-Za-z]+)?)[ \t]*\{/m.test(t)) return 'directive';
+  if ((has('*') && /^\*(?:filter|nat|mangle|raw)[ \t]*$/m.test(t)) || ((has('-A') || has('-I')) && /^[ \t]*(?:-A|-I)[ \t]+[A-Z]/m.test(t)) ||
+    (has('tables') && /(?:^|[ \t])ip6?tables[ \t]+-[AIN]/m.test(t))) return 'iptables';
+  if (has('table') && /^[ \t]*table[ \t]+(?:inet|ip|ip6|arp|bridge|netdev)[ \t]/m.test(t)) return 'nftables';
   if (/^[ \t]*<\?xml\b/.test(t) || (firstNonBlank === '<' && /<\/?[A-Za-z]/.test(t))) {
     return /<(?:service|zone|policy)\b[^>]*>/.test(t) && /<port\b/.test(t) ? 'firewalld' : 'xml';
   }
-  if (/^\[[^\]\r\n]+\][ \t]*\r?\n(?:[ \t]*[#;][^\r\n]*\r?\n)*[ \t]*title[ \t]*=/m.test(t)) return 'ufw';
-  if (/^(?:apiVersion|kind):[ \t]/m.test(t) && /^kind:[ \t]/m.test(t)) return 'kubernetes';
-  if (/^services:[ \t]*$/m.test(t) && /^[ \t]+(?:image|build|ports):/m.test(t)) return 'compose';
-  if (/^FROM[ \t]+\S/m.test(t) && /^(?:RUN|CMD|EXPOSE|COPY|ENTRYPOINT|ENV)[ \t]/m.test(t)) return 'dockerfile';
+  const equals = has('=');
+  if (bracket && equals && has('title') && /^\[[^\]\r\n]+\][ \t]*\r?\n(?:[ \t]*[#;][^\r\n]*\r?\n)*[ \t]*title[ \t]*=/m.test(t)) return 'ufw';
+  const colon = has(':');
+  if (colon && has('kind:') && /^(?:apiVersion|kind):[ \t]/m.test(t) && /^kind:[ \t]/m.test(t)) return 'kubernetes';
+  if (colon && has('services:') && /^services:[ \t]*$/m.test(t) && /^[ \t]+(?:image|build|ports):/m.test(t)) return 'compose';
+  if (has('FROM') && /^FROM[ \t]+\S/m.test(t) && /^(?:RUN|CMD|EXPOSE|COPY|ENTRYPOINT|ENV)[ \t]/m.test(t)) return 'dockerfile';
   if (firstNonBlank === '{' || firstNonBlank === '[') {
     if (firstNonBlank === '{' || /^\s*\[\s*[{"\d]/.test(t)) return 'json';
   }
-  if (/^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=/m.test(t) && !/^[ \t]*\[[^\]\r\n]+\][ \t]*$/m.test(t)) return 'shell';
-  if (/^\[[^\]\r\n]+\][ \t]*$/m.test(t) && /^[ \t]*[\w.-]+[ \t]*=/m.test(t)) return 'ini';
-  if (/^[\w.-]+:[ \t]/m.test(t) && /^[ \t]+[\w.-]+:/m.test(t)) return 'yaml';
+  if (equals && /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*=/m.test(t) && !(bracket && /^[ \t]*\[[^\]\r\n]+\][ \t]*$/m.test(t))) return 'shell';
+  if (bracket && equals && /^\[[^\]\r\n]+\][ \t]*$/m.test(t) && /^[ \t]*[\w.-]+[ \t]*=/m.test(t)) return 'ini';
+  if (colon && /^[\w.-]+:[ \t]/m.test(t) && /^[ \t]+[\w.-]+:/m.test(t)) return 'yaml';
   return undefined;
 }
 
