@@ -170,12 +170,20 @@ function inIpv6Chain(text: string, colon: number, from: number, to: number): boo
   while (s > lo && (isHex(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 58)) s--;
   let e = colon;
   while (e < hi && (isHex(text.charCodeAt(e)) || text.charCodeAt(e) === 58)) e++;
-  const chunk = text.slice(s, e);
-  if (chunk.includes('::')) return true;
+  // The chunk [s, e) is hex digits and colons: an IPv6 address when it holds `::`, or
+  // two colons or more with no group longer than four digits. Read in place, one
+  // endpoint at a time: a long line can hold a hundred thousand of them.
   let colons = 0;
-  for (let i = 0; i < chunk.length; i++) if (chunk.charCodeAt(i) === 58) colons++;
-  if (colons < 2) return false;
-  return chunk.split(':').every((g) => g.length <= 4);
+  let group = 0;
+  let longGroup = false;
+  for (let i = s; i < e; i++) {
+    if (text.charCodeAt(i) === 58) {
+      if (i > s && text.charCodeAt(i - 1) === 58) return true;
+      colons++;
+      group = 0;
+    } else if (++group > 4) longGroup = true;
+  }
+  return colons >= 2 && !longGroup;
 }
 
 /**
@@ -332,8 +340,8 @@ function hostBeforeColon(
   }
   if (!hasLetter) return undefined;
   if (inIpv6Chain(text, colon, from, to)) return undefined;
+  if (equalsLower(host, 'localhost') || equalsLower(host, 'ip6-localhost')) return V.local;
   const lower = host.toLowerCase();
-  if (lower === 'localhost' || lower === 'ip6-localhost') return V.local;
   if (url) return V.url;
   const dot = lower.lastIndexOf('.');
   if (dot > 0) {
@@ -347,6 +355,13 @@ function hostBeforeColon(
   if (de - ds < 2) return undefined;
   if (Number(text.slice(ds, de)) < 80) return undefined;
   return V.name;
+}
+
+/** Whether `s` is `low` (lower-case ASCII) in any ASCII case, without building a lower-cased copy. */
+function equalsLower(s: string, low: string): boolean {
+  if (s.length !== low.length) return false;
+  for (let i = 0; i < low.length; i++) if ((s.charCodeAt(i) | 0x20) !== low.charCodeAt(i)) return false;
+  return true;
 }
 
 function protocolAfter(text: string, i: number, to: number): 'tcp' | 'udp' | 'sctp' | undefined {
