@@ -912,7 +912,7 @@ command=socat tcp-listen:6000,fork tcp:localhost:6001
     [5, 50, 9000, 'listen'], // command=env DISPLAY=:2 app --listen :8080 --addr :9000 --bind=:9001
     [5, 63, 9001, 'listen'], // command=env DISPLAY=:2 app --listen :8080 --addr :9000 --bind=:9001
     [6, 17, 8081, 'listen'], // command=ncat -l :8081
-    [7, 25, 6000, 'connect'], // command=socat tcp-listen:6000,fork tcp:localhost:6001
+    [7, 25, 6000, 'listen'], // command=socat tcp-listen:6000,fork tcp:localhost:6001
     [7, 49, 6001, 'connect'], // command=socat tcp-listen:6000,fork tcp:localhost:6001
   ]);
   // DISPLAY values are display numbers in any format.
@@ -1068,6 +1068,41 @@ test('takes an Ansible port argument fed by `item` from its task\'s loop list, b
     [20, 19, 60000, 'firewall'], // with_list: [22, "60000:61000"]
     [20, 25, 61000, 'firewall'], // with_list: [22, "60000:61000"]
     [26, 14, 3000, 'published'], // - { port: 3000, replicas: 2 }
+  ]);
+});
+
+test('reads socat addresses: a listening type takes a port, a connecting one a host and port', () => {
+  const text = `socat TCP-LISTEN:8080,fork,reuseaddr TCP:db:5432
+socat UDP4-RECVFROM:53,fork UDP4:10.0.0.1:53
+socat tcp6-listen:443 openssl:cafe:8443
+`;
+  assert.deepEqual(rows(text, 'forward.sh'), [
+    [0, 17, 8080, 'listen'], // socat TCP-LISTEN:8080,fork,reuseaddr TCP:db:5432
+    [0, 44, 5432, 'connect'], // socat TCP-LISTEN:8080,fork,reuseaddr TCP:db:5432
+    [1, 20, 53, 'listen'], // socat UDP4-RECVFROM:53,fork UDP4:10.0.0.1:53
+    [1, 42, 53, 'connect'], // socat UDP4-RECVFROM:53,fork UDP4:10.0.0.1:53
+    [2, 18, 443, 'listen'], // socat tcp6-listen:443 openssl:cafe:8443
+    [2, 35, 8443, 'connect'], // socat tcp6-listen:443 openssl:cafe:8443
+  ]);
+  // Hex-looking hosts after the address type are no IPv6 groups; real IPv6 chains still are.
+  assert.deepEqual(rows('x fe80::1:8080 and ::1:22\n', 'notes.txt'), []);
+});
+
+test('takes an Ansible port argument fed by `item` from free-form module arguments', () => {
+  const text = `- name: Allow web traffic
+  ufw: rule=allow port={{ item }} proto=tcp
+  loop: [80, 443]
+- firewalld: port={{ item }}/tcp permanent=true state=enabled
+  with_items:
+    - 6443
+- name: not a port argument
+  shell: echo retries={{ item }}
+  loop: [1, 2]
+`;
+  assert.deepEqual(rows(text, 'roles/fw/tasks/main.yml'), [
+    [2, 9, 80, 'firewall'], // loop: [80, 443]
+    [2, 13, 443, 'firewall'], // loop: [80, 443]
+    [5, 6, 6443, 'firewall'], // - 6443
   ]);
 });
 

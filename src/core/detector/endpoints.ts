@@ -173,6 +173,9 @@ function inIpv6Chain(text: string, colon: number, from: number, to: number): boo
   // The chunk [s, e) is hex digits and colons: an IPv6 address when it holds `::`, or
   // two colons or more with no group longer than four digits. Read in place, one
   // endpoint at a time: a long line can hold a hundred thousand of them.
+  // A single colon opening the chunk ends a word that is no hex group (`tcp:db:5432`, `wss:cafe:8443`):
+  // an IPv6 address never starts with one.
+  if (text.charCodeAt(s) === 58 && text.charCodeAt(s + 1) !== 58) s++;
   let colons = 0;
   let group = 0;
   let longGroup = false;
@@ -217,6 +220,13 @@ const SOCAT_TYPES = new Set([
   'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'sctp', 'sctp4', 'sctp6', 'tcp-connect', 'tcp4-connect', 'tcp6-connect',
   'udp-connect', 'udp4-connect', 'udp6-connect', 'sctp-connect', 'udp-sendto', 'udp4-sendto', 'udp6-sendto', 'udp-datagram',
   'openssl', 'openssl-connect', 'ssl', 'dccp-connect', 'proxy', 'socks4', 'socks4a', 'socks5',
+]);
+
+/** socat address types that listen on the port after them: `tcp-listen:8080`, `udp4-recvfrom:53`. */
+const SOCAT_LISTEN_TYPES = new Set([
+  'tcp-listen', 'tcp4-listen', 'tcp6-listen', 'udp-listen', 'udp4-listen', 'udp6-listen', 'sctp-listen', 'sctp4-listen',
+  'sctp6-listen', 'dccp-listen', 'openssl-listen', 'udp-recv', 'udp4-recv', 'udp6-recv', 'udp-recvfrom', 'udp4-recvfrom',
+  'udp6-recvfrom',
 ]);
 
 /** Whether the colon at `colon` ends a socat address type standing alone (`tcp:` in `tcp:localhost:6001`). */
@@ -342,6 +352,8 @@ function hostBeforeColon(
   if (inIpv6Chain(text, colon, from, to)) return undefined;
   if (equalsLower(host, 'localhost') || equalsLower(host, 'ip6-localhost')) return V.local;
   const lower = host.toLowerCase();
+  // socat's listening address types take a port, not a host (`TCP-LISTEN:8080,fork`).
+  if (SOCAT_LISTEN_TYPES.has(lower) && isBareBoundary(bh)) return V.wildcard;
   if (url) return V.url;
   const dot = lower.lastIndexOf('.');
   if (dot > 0) {
