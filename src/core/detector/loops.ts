@@ -12,6 +12,7 @@ import { flowItems } from './flow';
 import { portKeyInfo } from './keys';
 import type { PortRole } from './types';
 import { scanPortValue } from './values';
+import { indexOfIn } from './text';
 
 interface Entry {
   readonly s: number;
@@ -42,6 +43,8 @@ const MAX_ENTRIES = 1024;
 
 /** `{{ item }}`, `"{{ item.port }}"`, `'{{ item["port"] | int }}/tcp'`, `{{ item.port }}/{{ item.proto }}` as a whole value. */
 const ITEM_REF = /^(["']?)\{\{-?\s*item(?:\.(\w+)|\[\s*["'](\w+)["']\s*\])?\s*(?:\|[^{}]*)?-?\}\}(?:\/(?:tcp|udp|sctp|\{\{[^{}]*\}\}))?\1(?:\s|$)/i;
+/** `name={{ item }}` among free-form `key=value` module arguments; the name is group 1, the item's field 3 or 4. */
+const FREE_FORM_ITEM = /(?:^|\s)([\w.-]+)=(["']?)\{\{-?\s*item(?:\.(\w+)|\[\s*["'](\w+)["']\s*\])?\s*(?:\|[^{}]*)?-?\}\}(?:\/(?:tcp|udp|sctp|\{\{[^{}]*\}\}))?\2(?=\s|$)/gi;
 /** A loop entry that can be a port: `80`, `8000-8010`, `60000:61000`, `53/udp`. */
 const PORTISH = /^\d{1,5}(?:[-:]\d{1,5})?(?:\/(?:tcp|udp|sctp))?$/i;
 /** Digit-valued pairs of a flow mapping entry: `{ port: 80, proto: tcp }`. */
@@ -94,6 +97,20 @@ export class AnsibleLoops {
       const info = portKeyInfo(key);
       const m = info ? ITEM_REF.exec(text.slice(vs, ve)) : null;
       if (info && m) t.param = { field: m[2] ?? m[3], key, role: info.role };
+    }
+    // Free-form module arguments: `ufw: rule=allow port={{ item }}`, `firewalld: port={{ item }}/tcp permanent=true`.
+    if (t.param === undefined && ve - vs <= 400 && indexOfIn(text, '={{', vs, ve) !== -1) {
+      const args = text.slice(vs, ve);
+      FREE_FORM_ITEM.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = FREE_FORM_ITEM.exec(args)) !== null) {
+        const arg = m[1] ?? '';
+        const info = portKeyInfo(arg);
+        if (info) {
+          t.param = { field: m[3] ?? m[4], key: arg, role: info.role };
+          break;
+        }
+      }
     }
   }
 
