@@ -4,7 +4,7 @@
 // with a better role.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
-import { isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar } from './text';
+import { allDigits, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar } from './text';
 
 export interface EndpointOptions {
   readonly comment: boolean;
@@ -126,11 +126,16 @@ export function ipv4Before(text: string, end: number, from: number): number {
 }
 
 export function isIpv4(s: string): boolean {
+  return isIpv4In(s, 0, s.length);
+}
+
+/** `isIpv4` for [from, to) of a text, without copying it out. */
+function isIpv4In(text: string, from: number, to: number): boolean {
   let parts = 0;
   let len = 0;
   let v = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 46;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 46;
     if (c === 46) {
       if (len === 0 || v > 255) return false;
       parts++;
@@ -320,16 +325,17 @@ function hostBeforeColon(
     return V.variable;
   }
   if (isHostChar(bh)) return undefined; // ran past the scan limit
-  const host = text.slice(hs, colon);
-  const c0 = host.charCodeAt(0);
-  if (c0 === 45 || c0 === 46 || host.endsWith('.') || host.endsWith('-')) return undefined;
+  // The host is [hs, colon): judged in place, and copied only when a set or pattern must see it.
+  const c0 = text.charCodeAt(hs);
+  const cz = text.charCodeAt(colon - 1);
+  if (c0 === 45 || c0 === 46 || cz === 46 || cz === 45) return undefined;
   let url = false;
   if (bh === 47) {
     if (hs - 2 >= from && text.charCodeAt(hs - 2) === 47) url = true;
     else return undefined; // a path segment: `library/postgres:15`, `/etc/file:12`
   } else if (bh === 58) {
     // host:p1:p2 — p2 counts when p1 is itself a port after a real host.
-    if (depth === 0 && /^\d{1,5}$/.test(host)) {
+    if (depth === 0 && colon - hs <= 5 && allDigits(text, hs, colon)) {
       const v = hostBeforeColon(text, hs - 1, from, to, colon, 1, opts);
       if (v && v.kind !== 'wildcard') return v;
       return undefined;
@@ -340,17 +346,18 @@ function hostBeforeColon(
     // Glued to something else: `a+b:80`, `x%y:1`.
     if (!(bh === 47 || bh === 42 || bh === 92 || bh === 41 || bh === 93 || bh === 60)) return undefined;
   }
-  if (isIpv4(host)) return host === '0.0.0.0' ? V.ipv4Any : V.ipv4;
+  if (isIpv4In(text, hs, colon)) return colon - hs === 7 && text.startsWith('0.0.0.0', hs) ? V.ipv4Any : V.ipv4;
   let hasLetter = false;
-  for (let i = 0; i < host.length; i++) {
-    if (isAlpha(host.charCodeAt(i))) {
+  for (let i = hs; i < colon; i++) {
+    if (isAlpha(text.charCodeAt(i))) {
       hasLetter = true;
       break;
     }
   }
   if (!hasLetter) return undefined;
   if (inIpv6Chain(text, colon, from, to)) return undefined;
-  if (equalsLower(host, 'localhost') || equalsLower(host, 'ip6-localhost')) return V.local;
+  if (equalsLowerIn(text, hs, colon, 'localhost') || equalsLowerIn(text, hs, colon, 'ip6-localhost')) return V.local;
+  const host = text.slice(hs, colon);
   const lower = host.toLowerCase();
   // socat's listening address types take a port, not a host (`TCP-LISTEN:8080,fork`).
   if (SOCAT_LISTEN_TYPES.has(lower) && isBareBoundary(bh)) return V.wildcard;
@@ -369,10 +376,10 @@ function hostBeforeColon(
   return V.name;
 }
 
-/** Whether `s` is `low` (lower-case ASCII) in any ASCII case, without building a lower-cased copy. */
-function equalsLower(s: string, low: string): boolean {
-  if (s.length !== low.length) return false;
-  for (let i = 0; i < low.length; i++) if ((s.charCodeAt(i) | 0x20) !== low.charCodeAt(i)) return false;
+/** Whether [from, to) of a text is `low` (lower-case ASCII) in any ASCII case, without a lower-cased copy. */
+function equalsLowerIn(text: string, from: number, to: number, low: string): boolean {
+  if (to - from !== low.length) return false;
+  for (let i = 0; i < low.length; i++) if ((text.charCodeAt(from + i) | 0x20) !== low.charCodeAt(i)) return false;
   return true;
 }
 
