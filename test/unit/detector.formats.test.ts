@@ -1125,6 +1125,28 @@ test('finds ports named in free-text YAML values only right after `port`/`ports`
   ]);
 });
 
+test('finds ports a free-text value names in parentheses, in YAML and in key=value files', () => {
+  const yaml = `- name: Allow web traffic (80 and 443)
+- name: DNS (53/udp) and HTTPS (443, 8443/tcp)
+- name: Install Java (v17)
+- name: Wait (10 seconds), step (1), version (1.2), Samba 4 (2019)
+`;
+  assert.deepEqual(rows(yaml, 'tasks.yml'), [
+    [0, 27, 80, 'unknown'], // - name: Allow web traffic (80 and 443)
+    [0, 34, 443, 'unknown'], // - name: Allow web traffic (80 and 443)
+    [1, 13, 53, 'unknown'], // - name: DNS (53/udp) and HTTPS (443, 8443/tcp)
+    [1, 32, 443, 'unknown'], // - name: DNS (53/udp) and HTTPS (443, 8443/tcp)
+    [1, 37, 8443, 'unknown'], // - name: DNS (53/udp) and HTTPS (443, 8443/tcp)
+  ]);
+  // PORT-OCCURRENCES.md's own example, and `port N` in a systemd description.
+  assert.deepEqual(rows('[Unit]\nDescription=Web Server (8080)\n', 'web.service'), [[1, 24, 8080, 'unknown']]);
+  assert.deepEqual(rows('[Unit]\nDescription=Exporter listening on port 9100\n', 'exporter.service'), [[1, 39, 9100, 'unknown']]);
+  assert.deepEqual(rows('[app]\ntitle=App\ndescription=Web Server (8080)\nports=8080/tcp\n', '/etc/ufw/applications.d/app'), [
+    [2, 24, 8080, 'firewall'], // description=Web Server (8080)
+    [3, 6, 8080, 'firewall'], // ports=8080/tcp
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

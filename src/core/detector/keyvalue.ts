@@ -7,6 +7,7 @@ import { scanCommandLine } from './commands';
 import { isIpv4, scanEndpoints } from './endpoints';
 import { hasPortLetters, isCommandKey, isImageKey, portKeyInfo } from './keys';
 import { scanPortValue } from './values';
+import { isProseKey, scanProsePorts } from './prose';
 import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, skipSpaces, trimEnd } from './text';
 import { cand } from './collector';
 
@@ -307,6 +308,10 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
   if (vs >= ve) return;
   if (isImageKey(key)) return;
   const digits = hasDigit(text, vs, ve);
+  // Free text (`Description=Web Server (8080)`, `title=Opens port 8443`): ports named in it (prose.ts).
+  if (digits && isProseKey(key)) {
+    scanProsePorts(text, vs, ve, out, { comment, role: o.defaultRole === 'firewall' ? 'firewall' : 'unknown', key, scope: o.scope });
+  }
   // Most values with digits are plain settings (`maxclients 10000`, `save 900 1`):
   // rule them out before building tokens and options for the passes below.
   if (digits && plainSetting(ctx, key, vs, ve, o, format)) return;

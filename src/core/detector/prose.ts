@@ -1,7 +1,8 @@
 // Ports named in prose: `Allow all access to tcp port 80 and 443`,
-// `ports 80, 443 and 8080`, `ports 80/443`. A number counts only right after
-// the word `port` or `ports` (or after one that does, joined by a comma,
-// `and`, `or`, `&` or `/`): digits without the word are never taken.
+// `ports 80, 443 and 8080`, `ports 80/443`, `Web Server (8080)`. A number
+// counts only right after the word `port` or `ports` (or after one that does,
+// joined by a comma, `and`, `or`, `&` or `/`), or in parentheses that hold
+// nothing but such a list of two- to five-digit numbers: other digits are never taken.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
 import { isAlnum, isDigit, isSpace } from './text';
@@ -42,6 +43,10 @@ function wordAt(text: string, i: number, to: number, w: string): boolean {
 export function scanProsePorts(text: string, from: number, to: number, out: Collector, o: ProseOptions): number[] {
   const added: number[] = [];
   for (let i = from; i + 4 < to; i++) {
+    if (text.charCodeAt(i) === 40) {
+      i = parenthesizedPorts(text, i, to, out, o, added);
+      continue;
+    }
     if (!isPortAt(text, i) || (i > from && isAlnum(text.charCodeAt(i - 1)))) continue;
     let j = i + 4;
     if ((text.charCodeAt(j) | 0x20) === 115) j++; // ports
@@ -85,4 +90,47 @@ export function scanProsePorts(text: string, from: number, to: number, out: Coll
     i = j - 1;
   }
   return added;
+}
+
+/**
+ * `(8080)`, `(80 and 443)`, `(80, 443/tcp)`, `(53/udp)`: parentheses whose whole
+ * content is a list of two- to five-digit numbers, each with an optional
+ * protocol, joined as in `port 80 and 443`. Adds them and returns where to go
+ * on; anything else inside (`(v2)`, `(10 seconds)`, `(1)`, `(1.2)`, a lone year) takes nothing.
+ */
+function parenthesizedPorts(text: string, open: number, to: number, out: Collector, o: ProseOptions, added: number[]): number {
+  const found: Array<[number, number]> = [];
+  let j = open + 1;
+  for (let n = 0; n < 64; n++) {
+    while (j < to && isSpace(text.charCodeAt(j))) j++;
+    const ds = j;
+    while (j < to && isDigit(text.charCodeAt(j))) j++;
+    if (j - ds < 2 || j - ds > 5) return open;
+    found.push([ds, j]);
+    if (text.charCodeAt(j) === 47) {
+      // `/tcp`, `/udp`, `/sctp` after the number, in any case.
+      let k = j + 1;
+      while (k < to && isAlnum(text.charCodeAt(k))) k++;
+      const proto = text.slice(j + 1, k).toLowerCase();
+      if (proto === 'tcp' || proto === 'udp' || proto === 'sctp') j = k;
+      else if (k > j + 1) return open;
+    }
+    while (j < to && isSpace(text.charCodeAt(j))) j++;
+    const c = j < to ? text.charCodeAt(j) : -1;
+    if (c === 41) break;
+    if (c === 44 || c === 47 || c === 38) j++;
+    else if (wordAt(text, j, to, 'and')) j += 3;
+    else if (wordAt(text, j, to, 'or')) j += 2;
+    else return open;
+  }
+  if (text.charCodeAt(j) !== 41) return open;
+  // A lone year is a date (`Samba 4 (2019)`), not a port.
+  const only = found.length === 1 ? found[0] : undefined;
+  if (only && only[1] - only[0] === 4 && /^(?:19|20)\d\d$/.test(text.slice(only[0], only[1]))) return j;
+  for (const [s, e] of found) {
+    const c = cand(s, e - s, o.role, o.comment, o.key, o.scope);
+    out.add(c);
+    if (out.get(s) === c) added.push(s);
+  }
+  return j;
 }
