@@ -112,6 +112,28 @@ console.log(`floor  /\\d+/g loop : ${floor.toFixed(0)} ms  ${(mb / (floor / 1000
 console.log(`detector scanText : ${scan.toFixed(0)} ms  ${(mb / (scan / 1000)).toFixed(1)} MB/s  (${spread(scans)})`);
 console.log(`ratio ${ratio.toFixed(2)}x (target ≤ 3x): ${ratio <= 3 ? 'PASS' : 'FAIL'}`);
 
+// Where the time goes (a diagnostic, not a target): three more rounds that time
+// each file's floor and scan back to back, summed per template.
+const perFormat = new Map();
+for (let r = 0; r < 3; r++) {
+  for (const f of files) {
+    const re = /\d+/g;
+    const t0 = performance.now();
+    while (re.exec(f.text) !== null) count++;
+    const t1 = performance.now();
+    count += scanText({ text: f.text, fileName: f.name }).occurrences.length;
+    const t2 = performance.now();
+    const acc = perFormat.get(f.name) ?? { floor: 0, scan: 0 };
+    acc.floor += (t1 - t0) / 3;
+    acc.scan += (t2 - t1) / 3;
+    perFormat.set(f.name, acc);
+  }
+}
+console.log('per template, mean of 3 rounds:');
+for (const [name, { floor: a, scan: b }] of [...perFormat].sort((x, y) => y[1].scan - x[1].scan)) {
+  console.log(`  ${name.padEnd(24)} scan ${b.toFixed(1).padStart(6)} ms  floor ${a.toFixed(1).padStart(5)} ms  ${(b / a).toFixed(1).padStart(5)}x`);
+}
+
 const MB = 1024 * 1024;
 const nested = (() => {
   let s = '';
