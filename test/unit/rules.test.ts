@@ -57,6 +57,14 @@ test('privileged-port: app settings warn, system daemons are information', () =>
   assert.deepEqual(check('nginx.conf', 'server {\n  listen 80;\n}\n').filter((f) => f.rule === 'privileged-port').map((f) => f.severity), ['information']);
 });
 
+test('privileged-port: a listener inside a container is information, its published host port a warning', () => {
+  const text = compose('      - "80:8080"\n') + '    command: ["serve", "--port", "81"]\n    environment:\n      - PORT=82\n';
+  const found = check('docker-compose.yml', text).filter((f) => f.rule === 'privileged-port');
+  assert.deepEqual(found.map((f) => [f.port, f.severity]), [[80, 'warning'], [81, 'information'], [82, 'information']]);
+  assert.match(found[1]?.message ?? '', /Docker 20\.10/);
+  assert.deepEqual(check('Dockerfile', 'FROM node:20\nENV PORT=80\n').filter((f) => f.rule === 'privileged-port').map((f) => f.severity), ['information']);
+});
+
 test('privileged-port never fires on a URL the file connects to', () => {
   assert.deepEqual(ids(check('.env', 'LDAP_URL=ldap://ldap.example.com:389\n'), 'privileged-port'), []);
 });

@@ -168,6 +168,9 @@ export function checkPorts(input: CheckInput): Finding[] {
       const privilegedOn = settings.platforms.filter((p) => bindPrivilege(o.port, p).privileged && (p !== 'macos' || !isWildcard(host)));
       if (privilegedOn.length > 0) {
         const daemon = o.role === 'listen' && DAEMON_FORMATS.has(o.format);
+        // A Compose service's or an image's own listener binds inside the container, where
+        // rootful Docker 20.10+ sets ip_unprivileged_port_start=0: only worth a note.
+        const inContainer = o.role === 'listen' && (o.format === 'compose' || o.format === 'dockerfile');
         const what = o.role === 'published' ? `Host port ${o.port}` : `Port ${o.port}`;
         const rules: string[] = [];
         if (privilegedOn.includes('linux')) {
@@ -179,9 +182,11 @@ export function checkPorts(input: CheckInput): Finding[] {
         if (settings.platforms.includes('windows')) rules.push('Windows has no privileged ports');
         const tail = daemon
           ? 'Fine for a daemon that starts as root and drops privileges; otherwise use a port from 1024 up.'
-          : 'Run as root, grant the capability, or use a port from 1024 up.';
+          : inContainer
+            ? 'Inside a container this works on Docker 20.10 and later, which set that limit to 0 there; not with network_mode: host, nor on runtimes that keep 1024 (some Kubernetes nodes). Use a port from 1024 up to run anywhere.'
+            : 'Run as root, grant the capability, or use a port from 1024 up.';
         add('privileged-port', o, `${what} is privileged: ${rules.join('; ')}. ${tail}`, {
-          ...(daemon ? { severity: 'information' as const } : {}),
+          ...(daemon || inContainer ? { severity: 'information' as const } : {}),
           fixes: replaceFix(o, 'unprivileged, unassigned, outside ephemeral ranges'),
         });
       }
