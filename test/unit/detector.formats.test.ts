@@ -170,6 +170,7 @@ spec:
     [10, 16, 30080, 'published'], // nodePort: 30080
     [11, 12, 443, 'listen'], // - port: 443
     [12, 18, 8443, 'container'], // targetPort: 8443
+    [24, 38, 5000, 'connect'], // image: registry.example.com:5000/web:1.2.3 (the registry's port; the tag is none)
     [25, 25, 8080, 'listen'], // args: ["--port=8080"]
     [27, 29, 8080, 'container'], // - containerPort: 8080
     [28, 24, 80, 'published'], // hostPort: 80
@@ -1145,6 +1146,78 @@ test('finds ports a free-text value names in parentheses, in YAML and in key=val
     [2, 24, 8080, 'firewall'], // description=Web Server (8080)
     [3, 6, 8080, 'firewall'], // ports=8080/tcp
   ]);
+});
+
+test('reads a shell script as commands: iptables, ufw and firewall-cmd rules, port flags of known commands', () => {
+  const text = `#!/bin/sh
+iptables -A INPUT -p udp --dport 27015 -m multiport --sports 1024:1899,1901:2061 -j ACCEPT
+iptables -I OUTPUT 1 -p udp --destination-port 1194 -j ACCEPT
+$IPT -A INPUT -p tcp --dport 22 -m length --length 28:150 -j ACCEPT
+ufw allow 6000:6007/tcp
+sudo ufw allow from 10.0.0.0/8 to any port 5432 proto tcp
+firewall-cmd --permanent --add-port=8080/tcp
+docker run -d -p 8080:80 --name web nginx:1.25
+ssh -p 2222 user@host
+ps -p 1234
+xargs -P 4 echo
+`;
+  assert.deepEqual(rows(text, 'firewall.sh'), [
+    [1, 33, 27015, 'firewall'], // iptables -A INPUT -p udp --dport 27015 -m multiport --sports 1024:1899,1901:2061 -j ACCEPT
+    [1, 61, 1024, 'firewall'], // iptables -A INPUT -p udp --dport 27015 -m multiport --sports 1024:1899,1901:2061 -j ACCEPT
+    [1, 66, 1899, 'firewall'], // iptables -A INPUT -p udp --dport 27015 -m multiport --sports 1024:1899,1901:2061 -j ACCEPT
+    [1, 71, 1901, 'firewall'], // iptables -A INPUT -p udp --dport 27015 -m multiport --sports 1024:1899,1901:2061 -j ACCEPT
+    [1, 76, 2061, 'firewall'], // iptables -A INPUT -p udp --dport 27015 -m multiport --sports 1024:1899,1901:2061 -j ACCEPT
+    [2, 47, 1194, 'firewall'], // iptables -I OUTPUT 1 -p udp --destination-port 1194 -j ACCEPT
+    [3, 29, 22, 'firewall'], // $IPT -A INPUT -p tcp --dport 22 -m length --length 28:150 -j ACCEPT
+    [4, 10, 6000, 'firewall'], // ufw allow 6000:6007/tcp
+    [4, 15, 6007, 'firewall'], // ufw allow 6000:6007/tcp
+    [5, 43, 5432, 'firewall'], // sudo ufw allow from 10.0.0.0/8 to any port 5432 proto tcp
+    [6, 36, 8080, 'firewall'], // firewall-cmd --permanent --add-port=8080/tcp
+    [7, 17, 8080, 'published'], // docker run -d -p 8080:80 --name web nginx:1.25
+    [7, 22, 80, 'container'], // docker run -d -p 8080:80 --name web nginx:1.25
+    [8, 7, 2222, 'connect'], // ssh -p 2222 user@host
+  ]);
+});
+
+test('finds the registry port of an image reference, never its tag', () => {
+  const compose = `services:
+  db:
+    image: registry.example.com:5000/team/db:1.2
+  cache:
+    image: myregistry:5000/cache
+  web:
+    image: postgres:15
+`;
+  assert.deepEqual(rows(compose, 'docker-compose.yml'), [
+    [2, 32, 5000, 'connect'], // image: registry.example.com:5000/team/db:1.2
+    [4, 22, 5000, 'connect'], // image: myregistry:5000/cache
+  ]);
+  assert.deepEqual(rows('FROM --platform=linux/amd64 localhost:5000/base:1.0 AS build\nFROM node:20\n', 'Dockerfile'), [[0, 38, 5000, 'connect']]);
+});
+
+test('reads positional ports of development servers and escaped quotes in JSON command strings', () => {
+  assert.deepEqual(rows('{\n  "args": ["runserver", "7000", "--insecure"]\n}\n', 'launch.json'), [[1, 25, 7000, 'listen']]);
+  assert.deepEqual(rows('web: python -m http.server 8080\n', 'Procfile'), [[0, 27, 8080, 'listen']]);
+  const pkg = '{\n  "scripts": {\n    "all": "concurrently \\"json-server --port 3001\\" \\"next dev\\""\n  }\n}\n';
+  assert.deepEqual(rows(pkg, 'package.json'), [[2, 46, 3001, 'listen']]);
+});
+
+test('reads daemon idioms: connection strings, stunnel, postfix inet services, Listen after the last colon, masked URL hosts', () => {
+  assert.deepEqual(rows('[databases]\nmus = host=127.0.0.1 port=5003 dbname=mus\n', 'pgbouncer.ini'), [[1, 26, 5003, 'connect']]);
+  assert.deepEqual(rows('[https]\naccept = 443\nconnect = 8080\n', 'stunnel.conf'), [
+    [1, 9, 443, 'listen'], // accept = 443
+    [2, 10, 8080, 'connect'], // connect = 8080
+  ]);
+  const master = `smtp      inet  n       -       y       -       -       smtpd
+2525      inet  n       -       y       -       -       smtpd
+127.0.0.1:10025 inet n  -       n       -       -       smtpd
+`;
+  assert.deepEqual(rows(master, 'master.cf'), [
+    [1, 0, 2525, 'listen'], // 2525      inet  n       -       y       -       -       smtpd
+    [2, 10, 10025, 'listen'], // 127.0.0.1:10025 inet n  -       n       -       -       smtpd
+  ]);
+  assert.deepEqual(rows('Listen ::1:82\nListen 8080\n', 'ports.conf'), [[0, 11, 82, 'listen'], [1, 7, 8080, 'listen']]);
+  assert.deepEqual(rows('location / {\n  proxy_pass http://###.###.##.###:5824/;\n}\n', 'nginx.conf'), [[1, 35, 5824, 'connect']]);
 });
 
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {

@@ -43,11 +43,24 @@ export function tokenize(text: string, from: number, to: number, limit = 4096): 
     let e = i;
     while (e < to && !isTokSep(text.charCodeAt(e))) e++;
     let te = e;
+    // `--port 3001\"` inside a JSON string or a double-quoted shell word: the escape is no part of the token.
+    if (te > i && text.charCodeAt(te - 1) === 92 && (text.charCodeAt(e) === 34 || text.charCodeAt(e) === 39)) te--;
     while (te > i && (text.charCodeAt(te - 1) === 44 || text.charCodeAt(te - 1) === 59)) te--; // "a", or cmd;
     if (te > i) toks.push({ s: i, e: te });
     i = e;
   }
   return toks;
+}
+
+/**
+ * Development servers whose port is a positional argument after the command:
+ * Django `runserver [addr:]port`, Python `-m http.server port` (and Python 2's `SimpleHTTPServer`).
+ */
+const POSITIONAL_PORT_COMMANDS = new Set(['runserver', 'http.server', 'SimpleHTTPServer']);
+
+function isPositionalPortCommand(text: string, t: Tok): boolean {
+  const n = t.e - t.s;
+  return (n === 9 || n === 11 || n === 16) && POSITIONAL_PORT_COMMANDS.has(text.slice(t.s, t.e));
 }
 
 /** State carried between separate list items: `- --port` then `- "8080"`. */
@@ -113,13 +126,13 @@ function flagAt(text: string, toks: readonly Tok[], k: number, out: Collector, o
 }
 
 function applyFlagValue(text: string, vs: number, ve: number, out: Collector, o: CommandOptions, f: PendingFlag, colonIsRange = false): void {
-  const key = (f.name.length === 1 ? '-' : '--') + f.name;
+  const key = POSITIONAL_PORT_COMMANDS.has(f.name) ? f.name : (f.name.length === 1 ? '-' : '--') + f.name;
   if (f.kind === 'publish') {
-    if (allDigits(text, vs, ve)) out.add(cand(vs, ve - vs, f.name === 'p' ? 'listen' : 'published', o.comment, key, o.scope));
+    if (allDigits(text, vs, ve)) out.add(cand(vs, ve - vs, f.name === 'p' ? o.role ?? 'listen' : 'published', o.comment, key, o.scope));
     else scanMapping(text, vs, ve, out, { comment: o.comment, key, scope: o.scope, loneRole: 'container' });
     return;
   }
-  if (/^(listen|bind|http|https|web)$/i.test(f.name) || /(^|[-_.])(listen|bind)([-_.]?addr(ess)?)?$/i.test(f.name)) {
+  if (/^(listen|bind|http|https|web)$/i.test(f.name) || /(^|[-_.])(listen|bind)([-_.]?addr(ess)?)?$/i.test(f.name) || POSITIONAL_PORT_COMMANDS.has(f.name)) {
     if (allDigits(text, vs, ve)) out.add(cand(vs, ve - vs, 'listen', o.comment, key, o.scope));
     else scanEndpoints(text, vs, ve, out, { comment: o.comment, role: 'listen', key, scope: o.scope });
     return;
@@ -232,10 +245,98 @@ export function scanCommandLine(text: string, from: number, to: number, out: Col
         if (info) {
           scanPortValue(text, i + 1, t.e, out, { role: info.role ?? o.role ?? 'listen', comment: o.comment, key: text.slice(t.s, i), scope: o.scope });
         }
+      } else if (isPositionalPortCommand(text, t)) {
+        // `manage.py runserver 8000`, `python -m http.server 8080`: the port is the next argument.
+        const name = text.slice(t.s, t.e);
+        const nx = toks[k + 1];
+        if (!nx) pending = { name, kind: 'port', role: 'listen' };
+        else if (nx.e - nx.s <= 5 && allDigits(text, nx.s, nx.e)) {
+          out.add(cand(nx.s, nx.e - nx.s, 'listen', o.comment, name, o.scope));
+          k++;
+        }
       }
     }
   }
   if (toks.length > 2 && isContainerRun(text, toks)) vetoImageTags(text, toks, out);
   if (!o.noEndpoints) scanEndpoints(text, from, to, out, { comment: o.comment, scope: o.scope });
   return pending;
+}
+
+/** iptables and its variants: `-p` is the protocol there, and every port flag lets traffic through. */
+const IPTABLES_COMMANDS = new Set(['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy', 'iptables-nft', 'ip6tables-nft']);
+
+/** Commands whose `-p` / `-P` short flag takes a port (`docker run -p 8080:80`, `ssh -p 2222`, `mysql -P 3306`). */
+const SHORT_PORT_FLAG_COMMANDS = new Set([
+  'docker', 'podman', 'nerdctl', 'ssh', 'scp', 'sftp', 'autossh', 'nc', 'ncat', 'netcat', 'redis-cli', 'redis-server', 'psql',
+  'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'memcached', 'iperf',
+  'iperf3', 'http-server', 'live-server', 'rails', 'flask', 'hugo', 'jekyll', 'mongo', 'mongosh', 'mongod',
+]);
+
+/** Of those, the clients: their port is the server's they connect to. */
+const CLIENT_COMMANDS = new Set([
+  'ssh', 'scp', 'sftp', 'autossh', 'redis-cli', 'psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'mysql', 'mysqldump',
+  'mysqladmin', 'mariadb', 'mongo', 'mongosh',
+]);
+
+/** Words that only run the command after them. */
+const PREFIX_COMMANDS = new Set(['sudo', 'exec', 'nohup', 'time', 'env', 'command', 'doas']);
+
+/**
+ * The command a shell line runs, lower-cased and without its directory
+ * (`/sbin/iptables` → `iptables`), past `sudo`-like prefixes and `VAR=value`
+ * assignments; a variable such as `$IPT` gives its name (`ipt`).
+ */
+function commandOf(text: string, toks: readonly Tok[]): { name: string; index: number } | undefined {
+  for (let k = 0; k < toks.length && k < 8; k++) {
+    const t = toks[k];
+    if (!t) return undefined;
+    if (indexOfIn(text, '=', t.s, t.e) !== -1 && text.charCodeAt(t.s) !== 45) continue;
+    let word = text.slice(t.s, t.e);
+    word = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+    if (word.startsWith('$')) word = word.replace(/[${}]/g, '');
+    if (PREFIX_COMMANDS.has(word)) continue;
+    return { name: word, index: k };
+  }
+  return undefined;
+}
+
+/** `ufw allow 22/tcp`, `ufw allow 6000:6007/tcp`, `ufw allow from 10.0.0.0/8 to any port 5432`. */
+function scanUfwCommand(text: string, toks: readonly Tok[], start: number, out: Collector, o: CommandOptions): void {
+  let verb = false;
+  for (let k = start + 1; k < toks.length; k++) {
+    const t = toks[k];
+    if (!t) break;
+    const w = text.slice(t.s, t.e).toLowerCase();
+    if (w === 'allow' || w === 'deny' || w === 'reject' || w === 'limit') {
+      verb = true;
+      continue;
+    }
+    if (!verb) continue;
+    const prev = toks[k - 1];
+    const afterPort = prev !== undefined && text.slice(prev.s, prev.e).toLowerCase() === 'port';
+    if (afterPort || /^\d{1,5}(?:[:,]\d{1,5})*(?:\/(?:tcp|udp))?$/i.test(w)) {
+      scanPortValue(text, t.s, t.e, out, { role: 'firewall', comment: o.comment, key: 'ufw', scope: o.scope, colonIsRange: true });
+    }
+  }
+}
+
+/**
+ * A command line in a shell script: iptables rules (`--dport 22`, `--sports
+ * 1024:65535`) and `firewall-cmd --add-port=8080/tcp` as firewall ports,
+ * `ufw allow 80/tcp`, the `-p` of commands known to take a port with it, long
+ * port flags of any command, and host:port endpoints.
+ */
+export function scanShellCommand(text: string, from: number, to: number, out: Collector, o: CommandOptions): void {
+  const toks = tokenize(text, from, to, 256);
+  const cmd = commandOf(text, toks);
+  const name = cmd?.name ?? '';
+  if (IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name) || name === 'firewall-cmd') {
+    scanCommandLine(text, from, to, out, { ...o, shortFlags: false, role: 'firewall' });
+    return;
+  }
+  if (name === 'ufw' && cmd) {
+    scanUfwCommand(text, toks, cmd.index, out, o);
+    return;
+  }
+  scanCommandLine(text, from, to, out, { ...o, shortFlags: SHORT_PORT_FLAG_COMMANDS.has(name), role: CLIENT_COMMANDS.has(name) ? 'connect' : o.role });
 }

@@ -5,7 +5,7 @@ import { scanCommandLine } from './commands';
 import { scanAssignments } from './keyvalue';
 import { portKeyInfo } from './keys';
 import { forEachLine, leadingHash } from './lines';
-import { scanPortValue } from './values';
+import { scanImageRegistry, scanPortValue } from './values';
 import { isSpace, skipSpaces, trimEnd } from './text';
 
 /** True when the line ends with the escape character: the instruction goes on. */
@@ -48,8 +48,18 @@ export function scanDockerfile(ctx: ScanContext): void {
     }
     const end = text.charCodeAt(b - 1) === 92 ? b - 1 : b;
     switch (inst) {
-      case 'FROM':
+      case 'FROM': {
+        // `FROM [--platform=…] registry.example.com:5000/app:1.2 [AS name]`: the image is the first word that is no flag.
+        let w = a;
+        while (w < end && text.charCodeAt(w) === 45) {
+          while (w < end && !isSpace(text.charCodeAt(w))) w++;
+          w = skipSpaces(text, w, end);
+        }
+        let we = w;
+        while (we < end && !isSpace(text.charCodeAt(we))) we++;
+        scanImageRegistry(text, w, we, out, { comment, key: 'FROM' });
         return;
+      }
       case 'EXPOSE':
         scanPortValue(text, a, end, out, { role: 'exposed', comment, key: 'EXPOSE' });
         return;

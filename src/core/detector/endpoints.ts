@@ -220,6 +220,28 @@ function isDisplayBefore(text: string, colon: number): boolean {
   return i - 8 < 0 || !isAlnum(text.charCodeAt(i - 8));
 }
 
+/**
+ * Whether the colon ends the host of a URL whose host is written some other
+ * way: a placeholder or a masked address (`http://<server-ip>:8080/`,
+ * `http://###.###.##.###:5824/`). The authority runs from `scheme://` to the
+ * colon without a blank, `/`, `@` or another colon.
+ */
+function urlAuthorityBefore(text: string, colon: number, from: number): boolean {
+  const lim = Math.max(from, colon - 253);
+  let i = colon;
+  while (i > lim) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 47) break;
+    if (isSpace(c) || c === 64 || c === 58 || c === 34 || c === 39 || c === 10 || c === 13) return false;
+    i--;
+  }
+  if (i === colon || i - 3 < from || text.charCodeAt(i - 1) !== 47 || text.charCodeAt(i - 2) !== 47 || text.charCodeAt(i - 3) !== 58) return false;
+  // A scheme before `://`: letters first, then letters, digits, `+`, `-`, `.`.
+  let k = i - 3;
+  while (k > from && (isAlnum(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 43 || text.charCodeAt(k - 1) === 45 || text.charCodeAt(k - 1) === 46)) k--;
+  return k < i - 3 && isAlpha(text.charCodeAt(k));
+}
+
 /** socat address types that come before `host:port` (`tcp:localhost:6001`, `tcp4-connect:db:5432`). */
 const SOCAT_TYPES = new Set([
   'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'sctp', 'sctp4', 'sctp6', 'tcp-connect', 'tcp4-connect', 'tcp6-connect',
@@ -315,7 +337,7 @@ function hostBeforeColon(
     if (b === 36 || b === 123 || n === 36 || n === 123 || b === 37) return V.template;
     return undefined;
   }
-  if (!isHostChar(pc)) return undefined;
+  if (!isHostChar(pc)) return urlAuthorityBefore(text, colon, from) ? V.url : undefined;
   let hs = p;
   const lim = Math.max(from, p - 253);
   while (hs > lim && isHostChar(text.charCodeAt(hs - 1))) hs--;

@@ -6,7 +6,7 @@ import type { PendingFlag } from './commands';
 import { resolvePending, scanCommandLine } from './commands';
 import { scanEndpoints } from './endpoints';
 import { hasPortLetters, isCommandKey, isImageKey, isPortWord, portKeyInfo, splitWords } from './keys';
-import { scanPortValue } from './values';
+import { scanImageRegistry, scanPortValue } from './values';
 import { allDigits, isDigit, isSpace } from './text';
 import { cand } from './collector';
 
@@ -53,7 +53,10 @@ export function scanJson(ctx: ScanContext): void {
 
   const stringValue = (s: number, e: number): void => {
     const { key, parent, frame } = valueKey();
-    if (key !== undefined && isImageKey(key)) return;
+    if (key !== undefined && isImageKey(key)) {
+      scanImageRegistry(text, s, e, out, { comment: false, key });
+      return;
+    }
     if (frame?.pending) {
       const p = frame.pending;
       frame.pending = undefined;

@@ -3,12 +3,12 @@
 // `port = 5432`, `http_port 3128`, `remote vpn.example.com 1194`).
 import type { ScanContext } from './context';
 import type { FormatId, PortRole } from './types';
-import { scanCommandLine } from './commands';
+import { scanCommandLine, scanShellCommand } from './commands';
 import { isIpv4, scanEndpoints } from './endpoints';
-import { hasPortLetters, isCommandKey, isImageKey, portKeyInfo } from './keys';
-import { scanPortValue } from './values';
+import { hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo } from './keys';
+import { scanImageRegistry, scanPortValue } from './values';
 import { isProseKey, scanProsePorts } from './prose';
-import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, skipSpaces, trimEnd } from './text';
+import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, lastIndexOfIn, skipSpaces, trimEnd } from './text';
 import { cand } from './collector';
 
 export type Separator = 'equals' | 'equals-or-colon' | 'equals-or-space' | 'any';
@@ -31,6 +31,9 @@ const ENDPOINT_DIRECTIVES = new Set([
   'smarthost', 'proxy', 'parent', 'cache_peer', 'backend', 'target', 'host', 'address', 'listen', 'bind', 'tcp_check',
   'connect_ip', 'bindto', 'route-gateway', 'nameserver', 'dns', 'upstream_dns', 'forwarders', 'server_addr',
 ]);
+
+/** Keys whose bare number is a port, and its role (stunnel's `accept` and `connect`). */
+const BARE_PORT_KEYS = new Map<string, PortRole>([['accept', 'listen'], ['connect', 'connect']]);
 
 /** Directives whose first argument is a port or `[bind:]port` (ssh forwarding, systemd sockets, Apache `Listen`). */
 const FIRST_ARG_PORT = /^(listen|listenstream|listendatagram|listensequentialpacket|listenaddress|localforward|remoteforward|dynamicforward|expose)$/i;
@@ -224,7 +227,10 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
     }
   }
   if (!hadSep && o.separator === 'equals') {
-    if (hasDigit(text, s, e)) scanEndpoints(text, s, e, out, { comment, scope: o.scope });
+    if (!hasDigit(text, s, e)) return undefined;
+    // A shell script's lines are commands (`iptables -A INPUT -p tcp --dport 22`, `ufw allow 80/tcp`).
+    if (ctx.format === 'shell') scanShellCommand(text, s, e, out, { comment, scope: o.scope });
+    else scanEndpoints(text, s, e, out, { comment, scope: o.scope });
     return undefined;
   }
   let vs = i;
@@ -234,6 +240,12 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
   if ((qv === 34 || qv === 39) && ve - vs >= 2 && text.charCodeAt(ve - 1) === qv) {
     vs++;
     ve--;
+  }
+  // postfix master.cf: an `inet` service's name is `[host:]port` (`2525 inet n - n - - smtpd`, `127.0.0.1:10025 inet ...`).
+  if (o.addressPairs && text.startsWith('inet', vs) && isSpace(text.charCodeAt(vs + 4))) {
+    const colon = lastIndexOfIn(text, ':', ks, ke);
+    const ps = colon === -1 ? ks : colon + 1;
+    if (ke - ps <= 5 && allDigits(text, ps, ke)) out.add(cand(ps, ke - ps, 'listen', comment, 'inet', o.scope));
   }
   handleValue(ctx, key, vs, ve, comment, o);
   return key;
@@ -306,11 +318,26 @@ function ciAt(text: string, i: number, end: number, low: string): boolean {
 export function handleValue(ctx: ScanContext, key: string, vs: number, ve: number, comment: boolean, o: KeyValueOptions, format: FormatId = ctx.format): void {
   const { text, out } = ctx;
   if (vs >= ve) return;
-  if (isImageKey(key)) return;
+  if (isImageKey(key)) {
+    scanImageRegistry(text, vs, ve, out, { comment, key, scope: o.scope });
+    return;
+  }
   const digits = hasDigit(text, vs, ve);
   // Free text (`Description=Web Server (8080)`, `title=Opens port 8443`): ports named in it (prose.ts).
   if (digits && isProseKey(key)) {
     scanProsePorts(text, vs, ve, out, { comment, role: o.defaultRole === 'firewall' ? 'firewall' : 'unknown', key, scope: o.scope });
+  }
+  // `host=127.0.0.1 port=5003 dbname=app` (libpq connection strings in pgbouncer.ini and the like).
+  if (digits && key !== 'Environment' && key !== 'EnvironmentFile' && indexOfIn(text, '=', vs, ve) !== -1 && hasPortLettersAt(text, vs, ve)) {
+    const host = indexOfIn(text, 'host=', vs, ve) !== -1;
+    scanAssignments(ctx, vs, ve, comment, host ? 'connect' : o.defaultRole, o.scope);
+  }
+  // stunnel: `accept = 3443` listens, `connect = 80` connects (a `host:port` is an endpoint below).
+  const bare = digits ? BARE_PORT_KEYS.get(key.toLowerCase()) : undefined;
+  if (bare !== undefined) {
+    let a = vs;
+    while (a < ve && !isSpace(text.charCodeAt(a))) a++;
+    if (a - vs <= 5 && allDigits(text, vs, a)) out.add(cand(vs, a - vs, bare, comment, key, o.scope));
   }
   // Most values with digits are plain settings (`maxclients 10000`, `save 900 1`):
   // rule them out before building tokens and options for the passes below.
@@ -335,7 +362,10 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
       // Listen 80 / Listen 0.0.0.0:8080 https / ListenStream=[::]:443 / (nginx) listen 80;
       let a = vs;
       while (a < ve && !isSpace(text.charCodeAt(a)) && text.charCodeAt(a) !== 59) a++;
-      if (allDigits(text, vs, a)) out.add(cand(vs, a - vs, 'listen', comment, key, o.scope));
+      // The port is after the address's last colon, as Apache reads it (`Listen ::1:82` too).
+      const colon = lastIndexOfIn(text, ':', vs, a);
+      const ps = colon === -1 ? vs : colon + 1;
+      if (a - ps <= 5 && allDigits(text, ps, a)) out.add(cand(ps, a - ps, 'listen', comment, key, o.scope));
       endpointRole = 'listen';
     }
   } else if (digits && (isCommandKey(key) || key === 'Environment' || format === 'shell')) {

@@ -160,3 +160,25 @@ function scanToken(text: string, ts: number, te: number, out: Collector, info: V
     scanEndpoints(text, ts, te, out, { comment: info.comment, role: info.role === 'unknown' ? undefined : info.role, key: info.key, scope: info.scope });
   }
 }
+
+/**
+ * The registry port of an image reference, `registry.example.com:5000/team/app:1.2`
+ * or `myregistry:5000/app` (a connection to the registry). Docker reads the
+ * first path component as a registry host when it holds a `.` or a `:` or is
+ * `localhost`, so `name:digits/` always names a registry and its port; the tag
+ * after the last `:` (`postgres:15`) and a digest are never ports.
+ */
+export function scanImageRegistry(text: string, from: number, to: number, out: Collector, info: Omit<ValueInfo, 'role'>): void {
+  let s = from;
+  while (s < to && (isSpace(text.charCodeAt(s)) || text.charCodeAt(s) === 34 || text.charCodeAt(s) === 39)) s++;
+  const slash = indexOfIn(text, '/', s, to);
+  if (slash === -1) return;
+  const colon = indexOfIn(text, ':', s, slash);
+  if (colon <= s || slash - colon - 1 < 1 || slash - colon - 1 > 5) return;
+  for (let i = colon + 1; i < slash; i++) if (!isDigit(text.charCodeAt(i))) return;
+  for (let i = s; i < colon; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c) && c !== 45 && c !== 46) return;
+  }
+  out.add(cand(colon + 1, slash - colon - 1, 'connect', info.comment, info.key, info.scope));
+}

@@ -18,7 +18,7 @@ import { AnsibleLoops } from './loops';
 import { flowItems } from './flow';
 import { scanMapping } from './mapping';
 import { isProseKey, scanProsePorts } from './prose';
-import { scanPortValue } from './values';
+import { scanImageRegistry, scanPortValue } from './values';
 import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isSpace, isWordChar, trimEnd } from './text';
 
 interface KeyFrame {
@@ -379,8 +379,10 @@ export function scanYaml(ctx: ScanContext): void {
         }
       }
     }
-    if (key !== undefined && isImageKey(key)) return;
-    if (key === undefined && owner !== undefined && isImageKey(owner)) return;
+    if ((key !== undefined && isImageKey(key)) || (key === undefined && owner !== undefined && isImageKey(owner))) {
+      scanImageRegistry(text, q.s, q.e, out, { comment, key: key ?? owner, scope });
+      return;
+    }
     // Kubernetes env list items: remember name/value for the item.
     if (item && (key === 'name' || key === 'value') && path.length === item.depth) {
       if (key === 'name') item.name = { s: q.s, e: q.e, text: text.slice(q.s, q.e) };
