@@ -23,9 +23,16 @@ export const MAX_PORT_DIGITS = 6;
  * Gathers candidates from the scanners. The first claim on an offset wins, so
  * the format's own scanner (which knows the key) runs before the generic
  * host:port pass that only sees punctuation.
+ *
+ * Scanners mostly claim offsets in increasing order, so claims go to a sorted
+ * run (appended to, searched by bisection); the few that land behind its end
+ * go to a map, merged in when the candidates are read. No hash entry per port
+ * on the common path: a long line can hold 100,000 of them.
  */
 export class Collector {
-  private readonly byOffset = new Map<number, Candidate>();
+  private readonly runOffsets: number[] = [];
+  private readonly run: Candidate[] = [];
+  private late: Map<number, Candidate> | undefined;
   /** Offsets a scanner has ruled out (an X display `:0` in a command line); created on first use. */
   private vetoed: Set<number> | undefined;
 
@@ -41,7 +48,7 @@ export class Collector {
   }
 
   has(offset: number): boolean {
-    return this.byOffset.has(offset);
+    return this.get(offset) !== undefined;
   }
 
   /** Adds a candidate unless one exists at the offset or the digits are not a whole run. */
@@ -49,26 +56,75 @@ export class Collector {
     const { text } = this;
     const end = c.offset + c.length;
     if (c.length <= 0 || c.length > MAX_PORT_DIGITS || c.offset < 0 || end > text.length) return;
-    if (this.byOffset.has(c.offset)) return;
+    if (this.has(c.offset)) return;
     if (this.vetoed !== undefined && this.vetoed.has(c.offset)) return;
     if (c.offset > 0 && isDigit(text.charCodeAt(c.offset - 1))) return;
     if (end < text.length && isDigit(text.charCodeAt(end))) return;
     for (let i = c.offset; i < end; i++) if (!isDigit(text.charCodeAt(i))) return;
-    this.byOffset.set(c.offset, c);
+    this.put(c);
   }
 
   /** Replaces whatever is at the offset: for scanners that learn more later (mappings). */
   set(c: Candidate): void {
-    if (!this.byOffset.has(c.offset)) this.add(c);
-    else this.byOffset.set(c.offset, c);
+    if (!this.has(c.offset)) {
+      this.add(c);
+      return;
+    }
+    const i = this.indexInRun(c.offset);
+    if (i >= 0) this.run[i] = c;
+    else this.late?.set(c.offset, c);
   }
 
   get(offset: number): Candidate | undefined {
-    return this.byOffset.get(offset);
+    const i = this.indexInRun(offset);
+    return i >= 0 ? this.run[i] : this.late?.get(offset);
   }
 
   candidates(): Candidate[] {
-    return [...this.byOffset.values()].sort((a, b) => a.offset - b.offset);
+    const late = this.late;
+    if (late === undefined || late.size === 0) return this.run.slice();
+    const extra = [...late.values()].sort((a, b) => a.offset - b.offset);
+    const merged: Candidate[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.run.length || j < extra.length) {
+      const a = this.run[i];
+      const b = extra[j];
+      if (b === undefined || (a !== undefined && a.offset < b.offset)) {
+        if (a !== undefined) merged.push(a);
+        i++;
+      } else {
+        merged.push(b);
+        j++;
+      }
+    }
+    return merged;
+  }
+
+  private put(c: Candidate): void {
+    const n = this.runOffsets.length;
+    if (n === 0 || (this.runOffsets[n - 1] ?? -1) < c.offset) {
+      this.runOffsets.push(c.offset);
+      this.run.push(c);
+    } else {
+      (this.late ??= new Map<number, Candidate>()).set(c.offset, c);
+    }
+  }
+
+  /** Index of `offset` in the sorted run, or -1. */
+  private indexInRun(offset: number): number {
+    const o = this.runOffsets;
+    let lo = 0;
+    let hi = o.length - 1;
+    if (hi < 0 || offset > (o[hi] ?? -1)) return -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = o[mid] ?? -1;
+      if (v === offset) return mid;
+      if (v < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 }
 
