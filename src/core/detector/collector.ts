@@ -129,8 +129,16 @@ export class Collector {
 }
 
 /**
+ * What a candidate is underneath: the occurrence it becomes, with the fields
+ * only the end of a scan knows (line, column, value, format) still blank.
+ */
+type Slot = { -readonly [K in keyof PortOccurrence]: PortOccurrence[K] };
+
+/**
  * Builds a candidate with every field present, so all candidates share one
- * object shape (the scanners make many; a single shape keeps them fast).
+ * object shape (the scanners make many; a single shape keeps them fast). It
+ * is laid out as the occurrence it will become, which `toOccurrence` fills in
+ * place: one object per port, not two.
  */
 export function cand(
   offset: number,
@@ -145,7 +153,11 @@ export function cand(
   mappedTo?: number,
   unquotedMapping?: { readonly offset: number; readonly length: number },
 ): Candidate {
-  return { offset, length, role, comment, key, scope, protocol, rangeEnd, rangeOther, mappedTo, unquotedMapping };
+  const slot: Slot = {
+    offset, length, line: 0, column: 0, port: 0, comment, format: 'text', role, rangeEnd, rangeOther, key, mappedTo, protocol, scope,
+    unquotedMapping, ignored: undefined,
+  };
+  return slot;
 }
 
 /**
@@ -175,6 +187,10 @@ function digitsValue(text: string, from: number, to: number): number {
   return v;
 }
 
+/**
+ * The occurrence a candidate stands for, filled in place (see `cand`): call it
+ * once per candidate, when the scan is over and nothing reads candidates any more.
+ */
 export function toOccurrence(
   c: Candidate,
   text: string,
@@ -183,23 +199,11 @@ export function toOccurrence(
   format: FormatId,
   ignored: boolean,
 ): PortOccurrence {
-  // One literal with every field: optional ones are undefined when unknown.
-  return {
-    offset: c.offset,
-    length: c.length,
-    line,
-    column,
-    port: digitsValue(text, c.offset, c.offset + c.length),
-    comment: c.comment,
-    format,
-    role: c.role,
-    rangeEnd: c.rangeEnd,
-    rangeOther: c.rangeOther,
-    key: c.key,
-    mappedTo: c.mappedTo,
-    protocol: c.protocol,
-    scope: c.scope,
-    unquotedMapping: c.unquotedMapping,
-    ignored: ignored ? true : undefined,
-  };
+  const o = c as Slot;
+  o.line = line;
+  o.column = column;
+  o.port = digitsValue(text, c.offset, c.offset + c.length);
+  o.format = format;
+  o.ignored = ignored ? true : undefined;
+  return o;
 }
