@@ -1220,6 +1220,62 @@ test('reads daemon idioms: connection strings, stunnel, postfix inet services, L
   assert.deepEqual(rows('location / {\n  proxy_pass http://###.###.##.###:5824/;\n}\n', 'nginx.conf'), [[1, 35, 5824, 'connect']]);
 });
 
+test('reads mosquitto listeners, ZooKeeper quorum addresses, FTP and cluster port keys, Nomad port stanzas', () => {
+  assert.deepEqual(rows('listener 1883\nlistener 9001 0.0.0.0\nprotocol websockets\n', 'mosquitto.conf'), [
+    [0, 9, 1883, 'listen'], // listener 1883
+    [1, 9, 9001, 'listen'], // listener 9001 0.0.0.0
+  ]);
+  // `host1:2888:3888`: a host and two ports, not IPv6 groups glued to the host's name.
+  assert.deepEqual(rows('tickTime=2000\nserver.1=zookeeper1:2888:3888\n', 'zoo.cfg'), [
+    [1, 20, 2888, 'connect'], // server.1=zookeeper1:2888:3888
+    [1, 25, 3888, 'connect'], // server.1=zookeeper1:2888:3888
+  ]);
+  const values = 'service:\n  nodePortCommand: 30021\n  nodePortData: 30020\n  nodePortPassiveMin: 32100\n  portForwardingEnabled: 1\n';
+  assert.deepEqual(rows(values, 'values.yaml'), [
+    [1, 19, 30021, 'published'], // nodePortCommand: 30021
+    [2, 16, 30020, 'published'], // nodePortData: 30020
+    [3, 22, 32100, 'published'], // nodePortPassiveMin: 32100
+  ]);
+  const nomad = `job "traefik" {
+  group "traefik" {
+    network {
+      port "http" {
+        static = 8080
+        to = 80
+      }
+      port "api" { static = 8081 }
+    }
+    count = 1
+  }
+}
+`;
+  assert.deepEqual(rows(nomad, 'traefik.nomad'), [
+    [4, 17, 8080, 'published'], // static = 8080
+    [5, 13, 80, 'container'], // to = 80
+    [7, 28, 8081, 'published'], // port "api" { static = 8081 }
+  ]);
+});
+
+test('reads free text in JSON, and YAML comments that are prose rather than commented-out code', () => {
+  assert.deepEqual(rows('{\n  "name": "Attach to running NestJS (port 9229)",\n  "port": 9229\n}\n', 'launch.json'), [
+    [1, 42, 9229, 'unknown'], // "name": "Attach to running NestJS (port 9229)",
+    [2, 10, 9229, 'unknown'], // "port": 9229
+  ]);
+  const pod = `spec:
+  containers:
+  - name: exporter
+    ports:
+    - name: metrics
+      #^ must be an IANA_SVC_NAME (at most 15 characters)
+      # - containerPort: 9101
+      containerPort: 9100
+`;
+  assert.deepEqual(rows(pod, 'daemonset.yaml'), [
+    [6, 25, 9101, 'container', true], // # - containerPort: 9101
+    [7, 21, 9100, 'container'], // containerPort: 9100
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

@@ -181,6 +181,8 @@ function inIpv6Chain(text: string, colon: number, from: number, to: number): boo
   // A single colon opening the chunk ends a word that is no hex group (`tcp:db:5432`, `wss:cafe:8443`):
   // an IPv6 address never starts with one.
   if (text.charCodeAt(s) === 58 && text.charCodeAt(s + 1) !== 58) s++;
+  // Nor does it continue a word: `zookeeper1:2888:3888` is a host and two ports, not groups `1:2888:3888`.
+  else if (s > lo && (isAlpha(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 95 || text.charCodeAt(s - 1) === 45)) return false;
   let colons = 0;
   let group = 0;
   let longGroup = false;

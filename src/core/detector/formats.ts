@@ -68,7 +68,7 @@ const CONFIG_NAMES = new Set([
 ]);
 
 const CONFIG_EXTENSIONS = [
-  '.yml', '.yaml', '.json', '.jsonc', '.conf', '.cfg', '.cnf', '.ini', '.properties', '.toml', '.env', '.tf', '.tfvars', '.hcl',
+  '.yml', '.yaml', '.json', '.jsonc', '.conf', '.cfg', '.cnf', '.ini', '.properties', '.toml', '.env', '.tf', '.tfvars', '.hcl', '.nomad',
   '.service', '.socket', '.xml', '.nft', '.rules', '.dockerfile', '.caddyfile', '.ovpn', '.local', '.sysconfig', '.vhost',
   '.nginx', '.network', '.container', '.pod', '.kube',
 ];
@@ -222,7 +222,7 @@ function formatFromName(name: string, low: string, path: string, text: string): 
     return yamlKind(text);
   }
   if (low.endsWith('.json') || low.endsWith('.jsonc') || low === '.devcontainer.json') return 'json';
-  if (low.endsWith('.tf') || low.endsWith('.tfvars') || low.endsWith('.hcl')) return 'terraform';
+  if (low.endsWith('.tf') || low.endsWith('.tfvars') || low.endsWith('.hcl') || low.endsWith('.nomad')) return 'terraform';
   if (low.endsWith('.toml')) return low.startsWith('traefik') ? 'traefik' : 'toml';
   if (low.endsWith('.properties')) return 'properties';
   if (/\.(service|socket|timer|mount|target|path|network|netdev|container|pod|kube)$/.test(low)) return 'systemd';

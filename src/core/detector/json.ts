@@ -7,6 +7,7 @@ import { resolvePending, scanCommandLine } from './commands';
 import { scanEndpoints } from './endpoints';
 import { hasPortLetters, isCommandKey, isImageKey, isPortWord, portKeyInfo, splitWords } from './keys';
 import { scanImageRegistry, scanPortValue } from './values';
+import { isProseKey, scanProsePorts } from './prose';
 import { allDigits, isDigit, isSpace } from './text';
 import { cand } from './collector';
 
@@ -63,6 +64,8 @@ export function scanJson(ctx: ScanContext): void {
       resolvePending(text, s, e, out, { comment: false, shortFlags: true }, p);
     }
     if (portValue(s, e, key, parent, false)) return;
+    // Free text: `"name": "Attach to the API (port 9229)"`.
+    if (key !== undefined && isProseKey(key)) scanProsePorts(text, s, e, out, { comment: false, role: 'unknown', key });
     const command = (key !== undefined && isCommandKey(key)) || (!frame?.arr && parent === 'scripts');
     if (command) {
       const pending = scanCommandLine(text, s, e, out, { comment: false, shortFlags: true });

@@ -21,6 +21,8 @@ const AFTER_PORT_WORDS = new Set([
   'low', 'high', 'lo', 'hi', 'range', 'http', 'https', 'ssl', 'tls', 'tcp', 'udp', 'sctp', 'grpc', 'internal',
   'external', 'public', 'private', 'secure', 'insecure', 'plain', 'plaintext', 'admin', 'default', 'override',
   'local', 'remote', 'list', 'spec', 'v4', 'v6', 'ipv4', 'ipv6', 'dns', 'web', 'api', 'ui', 'rpc', 'metrics',
+  // FTP and cluster protocols name their ports after the port word: `nodePortPassiveMin`, `port_data`, `port_peer`.
+  'data', 'control', 'command', 'passive', 'active', 'peer', 'client', 'server', 'cluster', 'gossip', 'raft',
 ]);
 
 /** Words before a plural `ports` that make it a count (`num_ports`, `max_ports`). */

@@ -36,13 +36,13 @@ const ENDPOINT_DIRECTIVES = new Set([
 const BARE_PORT_KEYS = new Map<string, PortRole>([['accept', 'listen'], ['connect', 'connect']]);
 
 /** Directives whose first argument is a port or `[bind:]port` (ssh forwarding, systemd sockets, Apache `Listen`). */
-const FIRST_ARG_PORT = /^(listen|listenstream|listendatagram|listensequentialpacket|listenaddress|localforward|remoteforward|dynamicforward|expose)$/i;
+const FIRST_ARG_PORT = /^(listen|listener|listenstream|listendatagram|listensequentialpacket|listenaddress|localforward|remoteforward|dynamicforward|expose)$/i;
 
 function firstArgPort(key: string): boolean {
   // Each of them starts with l, r, d or e (ASCII: the regex has no `u` flag, so nothing else folds to them).
-  // And each is 6, 12, 13, 14 or 22 chars long (the regex is anchored at both ends).
+  // And each is 6, 8, 12, 13, 14 or 22 chars long (the regex is anchored at both ends).
   const n = key.length;
-  if (n !== 6 && n !== 12 && n !== 13 && n !== 14 && n !== 22) return false;
+  if (n !== 6 && n !== 8 && n !== 12 && n !== 13 && n !== 14 && n !== 22) return false;
   const c = key.charCodeAt(0) | 0x20;
   return (c === 108 || c === 114 || c === 100 || c === 101) && FIRST_ARG_PORT.test(key);
 }

@@ -7,6 +7,7 @@ import { forEachLine } from './lines';
 import { handleValue } from './keyvalue';
 import { portKeyInfo } from './keys';
 import { scanEndpoints } from './endpoints';
+import { scanPortValue } from './values';
 import { hashCommentStart, indexOfIn, isWordChar, skipSpaces, trimEnd } from './text';
 
 /** Protocols that make `[a, b, "tcp"]` a from/to port pair (ICMP's numbers are types and codes). */
@@ -98,6 +99,32 @@ function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): numb
 
 const BLOCK_HEADER = /^\s*(?:variable|output)\s+"([^"]*)"\s*\{/;
 
+/** A Nomad network port stanza's header: `port "http"`. */
+const NOMAD_PORT_BLOCK = /^\s*port\s+"[^"\r\n]*"\s*$/;
+
+/**
+ * The header of the block enclosing `pos` (`port "http"` for `static` in
+ * `port "http" { static = 8080 }`): the text before its `{` on that line.
+ * Looks back at most 4 KB.
+ */
+function blockHeaderBefore(text: string, pos: number): string {
+  let depth = 0;
+  const lim = Math.max(0, pos - 4096);
+  for (let i = pos - 1; i >= lim; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 125) depth++;
+    else if (c === 123) {
+      if (depth === 0) {
+        let ls = i;
+        while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
+        return text.slice(ls, i);
+      }
+      depth--;
+    }
+  }
+  return '';
+}
+
 /** The label of the `variable "name" {` block enclosing a line, looking back a bounded number of lines. */
 function enclosingLabel(ctx: ScanContext, line: number): string | undefined {
   const { text, lines } = ctx;
@@ -174,6 +201,11 @@ export function scanTerraform(ctx: ScanContext): void {
         if (label && portKeyInfo(label)) key = label;
       }
       any = true;
+      if ((key === 'static' || key === 'to') && NOMAD_PORT_BLOCK.test(blockHeaderBefore(text, kStart))) {
+        // Nomad `port "http" { static = 8080  to = 80 }`: the host's port and the task's.
+        scanPortValue(text, vs, ve, ctx.out, { role: key === 'static' ? 'published' : 'container', comment, key });
+        continue;
+      }
       handleValue(ctx, key, vs, ve, comment, { separator: 'equals', defaultRole: 'unknown', colonIsRange: true });
     }
     if (!any) scanEndpoints(text, ls, le, ctx.out, { comment });

@@ -523,6 +523,13 @@ export function scanYaml(ctx: ScanContext): void {
     if (q >= ce) return;
     let vs = parseKeyAt(text, q, ce);
     if (vs === -1) {
+      const c0 = text.charCodeAt(q);
+      if (comment && !isItem && c0 !== 123 && c0 !== 91) {
+        // A comment that is no commented-out key, list item or flow collection is prose:
+        // only its port flags and endpoints (`# --cadvisor-port=0 Kubelet flag`).
+        if (digitsHere) scanCommandLine(text, q, ce, out, { comment: true, shortFlags: false });
+        return;
+      }
       if (!comment) loops?.line(ind, isItem, q - s, undefined, q, ce, false);
       // A plain or flow scalar: a list item or a continuation line.
       if (digitsHere || (isItem && pending !== undefined) || (isItem && isCommandKey(stack[stack.length - 1]?.key ?? ''))) {
