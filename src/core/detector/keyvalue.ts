@@ -333,7 +333,7 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
     scanAssignments(ctx, vs, ve, comment, host ? 'connect' : o.defaultRole, o.scope);
   }
   // stunnel: `accept = 3443` listens, `connect = 80` connects (a `host:port` is an endpoint below).
-  const bare = digits ? BARE_PORT_KEYS.get(key.toLowerCase()) : undefined;
+  const bare = digits && (key.length === 6 || key.length === 7) ? BARE_PORT_KEYS.get(key.toLowerCase()) : undefined;
   if (bare !== undefined) {
     let a = vs;
     while (a < ve && !isSpace(text.charCodeAt(a))) a++;

@@ -18,8 +18,13 @@ export interface ProseOptions {
 const PROSE_KEYS = new Set(['name', 'description', 'desc', 'title', 'summary', 'msg', 'message', 'comment', 'note', 'notes', 'help']);
 
 export function isProseKey(key: string): boolean {
-  // Lower-cases only keys that start with a capital (`Description`): no string is made for the rest.
-  return key.length <= 11 && (PROSE_KEYS.has(key) || (key.charCodeAt(0) < 97 && PROSE_KEYS.has(key.toLowerCase())));
+  // Every free-text key is 3 to 11 letters and starts with c, d, h, m, n, s or t in either case:
+  // most keys (`PORT`, `DB_HOST`, `maxmemory`) are ruled out before any lookup or lower-casing.
+  const n = key.length;
+  if (n < 3 || n > 11) return false;
+  const c = key.charCodeAt(0) | 0x20;
+  if (c !== 99 && c !== 100 && c !== 104 && c !== 109 && c !== 110 && c !== 115 && c !== 116) return false;
+  return PROSE_KEYS.has(key) || (key.charCodeAt(0) < 97 && PROSE_KEYS.has(key.toLowerCase()));
 }
 
 /** `p` + `o` + `r` + `t` in any case at i. */

@@ -4,7 +4,7 @@
 import type { ScanContext } from './context';
 import { cand } from './collector';
 import { forEachLine } from './lines';
-import { handleValue } from './keyvalue';
+import { handleValue, type KeyValueOptions } from './keyvalue';
 import { portKeyInfo } from './keys';
 import { scanEndpoints } from './endpoints';
 import { scanPortValue } from './values';
@@ -99,30 +99,45 @@ function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): numb
 
 const BLOCK_HEADER = /^\s*(?:variable|output)\s+"([^"]*)"\s*\{/;
 
-/** A Nomad network port stanza's header: `port "http"`. */
-const NOMAD_PORT_BLOCK = /^\s*port\s+"[^"\r\n]*"\s*$/;
+/** How `key = value` reads in HCL: ranges use `:` in firewall values, an unknown role unless the key says. */
+const HCL_VALUE: KeyValueOptions = { separator: 'equals', defaultRole: 'unknown', colonIsRange: true };
+
+/** A Nomad network port stanza's opening: `port "http" {`. */
+const NOMAD_PORT_BLOCK = /(?:^|[\s{])port\s+"[^"\r\n]*"\s*\{/g;
+
+/** Offsets of the `{` of every Nomad `port "name" {` stanza, in order (one regex pass per scan). */
+function nomadPortBraces(text: string): number[] {
+  const braces: number[] = [];
+  if (!text.includes('port')) return braces;
+  NOMAD_PORT_BLOCK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOMAD_PORT_BLOCK.exec(text)) !== null) braces.push(m.index + m[0].length - 1);
+  return braces;
+}
 
 /**
- * The header of the block enclosing `pos` (`port "http"` for `static` in
- * `port "http" { static = 8080 }`): the text before its `{` on that line.
- * Looks back at most 4 KB.
+ * Whether `pos` sits directly inside a Nomad port stanza (`static` in
+ * `port "http" { static = 8080 }`): the nearest stanza opening before it,
+ * at most 300 characters back, with no block opened or closed in between.
  */
-function blockHeaderBefore(text: string, pos: number): string {
-  let depth = 0;
-  const lim = Math.max(0, pos - 4096);
-  for (let i = pos - 1; i >= lim; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 125) depth++;
-    else if (c === 123) {
-      if (depth === 0) {
-        let ls = i;
-        while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
-        return text.slice(ls, i);
-      }
-      depth--;
-    }
+function inNomadPortBlock(text: string, braces: readonly number[], pos: number): boolean {
+  let lo = 0;
+  let hi = braces.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((braces[mid] ?? Infinity) < pos) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return '';
+  const brace = at === -1 ? -1 : braces[at] ?? -1;
+  if (brace === -1 || pos - brace > 300) return false;
+  for (let i = brace + 1; i < pos; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 125) return false;
+  }
+  return true;
 }
 
 /** The label of the `variable "name" {` block enclosing a line, looking back a bounded number of lines. */
@@ -148,6 +163,7 @@ function enclosingLabel(ctx: ScanContext, line: number): string | undefined {
 export function scanTerraform(ctx: ScanContext): void {
   const { text } = ctx;
   const blocks = text.includes('/*') ? blockComments(text) : [];
+  const portBraces = nomadPortBraces(text);
   const lineComment = (t: string, s: number, e: number): number => {
     const h = hashCommentStart(t, s, e);
     let sl = -1;
@@ -201,12 +217,12 @@ export function scanTerraform(ctx: ScanContext): void {
         if (label && portKeyInfo(label)) key = label;
       }
       any = true;
-      if ((key === 'static' || key === 'to') && NOMAD_PORT_BLOCK.test(blockHeaderBefore(text, kStart))) {
+      if ((key === 'static' || key === 'to') && inNomadPortBlock(text, portBraces, kStart)) {
         // Nomad `port "http" { static = 8080  to = 80 }`: the host's port and the task's.
         scanPortValue(text, vs, ve, ctx.out, { role: key === 'static' ? 'published' : 'container', comment, key });
         continue;
       }
-      handleValue(ctx, key, vs, ve, comment, { separator: 'equals', defaultRole: 'unknown', colonIsRange: true });
+      handleValue(ctx, key, vs, ve, comment, HCL_VALUE);
     }
     if (!any) scanEndpoints(text, ls, le, ctx.out, { comment });
   });
