@@ -190,12 +190,20 @@ function isContainerRun(text: string, toks: readonly Tok[]): boolean {
     const t = toks[k];
     const nx = toks[k + 1];
     if (!t || !nx) break;
-    const w = text.slice(t.s, t.e).toLowerCase();
-    if (!(w === 'docker' || w === 'podman' || w === 'nerdctl' || w.endsWith('/docker') || w.endsWith('/podman'))) continue;
+    // `docker`, `podman`, `nerdctl`, or a path ending in one: decided on the token's last letters.
+    if (!(endsWithWord(text, t, 'docker') || endsWithWord(text, t, 'podman') || endsWithWord(text, t, 'nerdctl'))) continue;
     const sub = text.slice(nx.s, nx.e).toLowerCase();
     if (sub === 'run' || sub === 'create') return true;
   }
   return false;
+}
+
+/** Whether the token is `word` (lower-case ASCII) or a path ending in `/word`, in any case. */
+function endsWithWord(text: string, t: Tok, word: string): boolean {
+  const n = word.length;
+  if (t.e - t.s < n || (t.e - t.s > n && text.charCodeAt(t.e - n - 1) !== 47)) return false;
+  for (let i = 0; i < n; i++) if ((text.charCodeAt(t.e - n + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Vetoes `node:100`-style image arguments (an image or language name, a colon, digits) of a container run. */
@@ -216,8 +224,9 @@ function vetoImageTags(text: string, toks: readonly Tok[], out: Collector): void
  *
  * @example scanCommandLine(text, s, e, out, { comment: false, shortFlags: true }) // `busybox httpd -f -p 8000` → 8000
  */
-export function scanCommandLine(text: string, from: number, to: number, out: Collector, o: CommandOptions): PendingFlag | undefined {
-  const toks = tokenize(text, from, to);
+export function scanCommandLine(
+  text: string, from: number, to: number, out: Collector, o: CommandOptions, toks: readonly Tok[] = tokenize(text, from, to),
+): PendingFlag | undefined {
   let pending: PendingFlag | undefined;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
@@ -327,16 +336,16 @@ function scanUfwCommand(text: string, toks: readonly Tok[], start: number, out: 
  * port flags of any command, and host:port endpoints.
  */
 export function scanShellCommand(text: string, from: number, to: number, out: Collector, o: CommandOptions): void {
-  const toks = tokenize(text, from, to, 256);
+  const toks = tokenize(text, from, to);
   const cmd = commandOf(text, toks);
   const name = cmd?.name ?? '';
   if (IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name) || name === 'firewall-cmd') {
-    scanCommandLine(text, from, to, out, { ...o, shortFlags: false, role: 'firewall' });
+    scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: false, role: 'firewall' }, toks);
     return;
   }
   if (name === 'ufw' && cmd) {
     scanUfwCommand(text, toks, cmd.index, out, o);
     return;
   }
-  scanCommandLine(text, from, to, out, { ...o, shortFlags: SHORT_PORT_FLAG_COMMANDS.has(name), role: CLIENT_COMMANDS.has(name) ? 'connect' : o.role });
+  scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: SHORT_PORT_FLAG_COMMANDS.has(name), role: CLIENT_COMMANDS.has(name) ? 'connect' : o.role }, toks);
 }
