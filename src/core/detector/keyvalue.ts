@@ -304,8 +304,10 @@ function directiveArgsMayHold(text: string, key: string, s: number, e: number): 
   }
   if (!number) return false;
   if (host) return true;
+  // Directive names are mostly lower-case already: look the key up as it is before lower-casing it.
+  if (key === 'cache_peer' || ENDPOINT_DIRECTIVES.has(key)) return true;
   const lowKey = key.toLowerCase();
-  return lowKey === 'cache_peer' || ENDPOINT_DIRECTIVES.has(lowKey);
+  return lowKey !== key && (lowKey === 'cache_peer' || ENDPOINT_DIRECTIVES.has(lowKey));
 }
 
 /** Whether `low` (lower-case ASCII letters) stands at `i`, ignoring ASCII case. */
