@@ -1276,6 +1276,48 @@ test('reads free text in JSON, and YAML comments that are prose rather than comm
   ]);
 });
 
+test('reads RabbitMQ listeners, IPsec protoport, xinetd services, sslh (libconfig) and Consul port maps', () => {
+  assert.deepEqual(rows('listeners.tcp.default = 5672\nlisteners.ssl.default = 5671\nmanagement.tcp.port = 15672\n', 'rabbitmq.conf'), [
+    [0, 24, 5672, 'listen'], // listeners.tcp.default = 5672
+    [1, 24, 5671, 'listen'], // listeners.ssl.default = 5671
+    [2, 22, 15672, 'listen'], // management.tcp.port = 15672
+  ]);
+  // `17` is the protocol (UDP), `1701` the port.
+  assert.deepEqual(rows('conn L2TP\n  leftprotoport=17/1701\n  rightprotoport=17/%any\n', 'ipsec.conf'), [[1, 19, 1701, 'firewall']]);
+  assert.deepEqual(rows('service check_mk\n{\n  port = 6556\n  socket_type = stream\n}\n', '/etc/xinetd.d/check_mk'), [[2, 9, 6556, 'listen']]);
+  const sslh = 'protocols:\n(\n  { name: "ssh"; host: "localhost"; port: "22"; fork: true; },\n  { name: "tls"; host: "localhost"; port: "443"; }\n);\n';
+  assert.deepEqual(rows(sslh, 'sslh.cfg'), [
+    [2, 43, 22, 'connect'], // { name: "ssh"; host: "localhost"; port: "22"; fork: true; },
+    [3, 43, 443, 'connect'], // { name: "tls"; host: "localhost"; port: "443"; }
+  ]);
+  assert.deepEqual(rows('ports {\n  http = 0\n  https = 8501\n  grpc_tls = 8503\n}\nretry_interval = 30\n', 'consul.hcl'), [
+    [1, 9, 0, 'listen'], // http = 0
+    [2, 10, 8501, 'listen'], // https = 8501
+    [3, 13, 8503, 'listen'], // grpc_tls = 8503
+  ]);
+});
+
+test('reads firewall ports in fail2ban actions, Azure port ranges, Ansible direction lists and shell messages', () => {
+  const jail = '[sip]\nbantime = 600\naction = iptables-multiport[name=sip, protocol=udp, port="5060:5091", blocktype=DROP]\n';
+  assert.deepEqual(rows(jail, 'jail.local'), [
+    [2, 58, 5060, 'firewall'], // action = iptables-multiport[name=sip, protocol=udp, port="5060:5091", blocktype=DROP]
+    [2, 63, 5091, 'firewall'], // action = iptables-multiport[name=sip, protocol=udp, port="5060:5091", blocktype=DROP]
+  ]);
+  const nsg = 'resource "azurerm_network_security_rule" "web" {\n  destination_port_ranges = ["80", "443"]\n  priority = 100\n}\n';
+  assert.deepEqual(rows(nsg, 'nsg.tf'), [
+    [1, 30, 80, 'firewall'], // destination_port_ranges = ["80", "443"]
+    [1, 36, 443, 'firewall'], // destination_port_ranges = ["80", "443"]
+  ]);
+  assert.deepEqual(rows('ufw_allow_ports_in:\n  - 22\n  - 443\nports_in_use: 3\n', 'defaults/main.yml'), [
+    [1, 4, 22, 'firewall'], // - 22
+    [2, 4, 443, 'firewall'], // - 443
+  ]);
+  assert.deepEqual(rows('echo "Allow SSH Port 3333"\niptables -A INPUT -p tcp --dport 3333 -j ACCEPT\n', 'firewall.sh'), [
+    [0, 21, 3333, 'unknown'], // echo "Allow SSH Port 3333"
+    [1, 33, 3333, 'firewall'], // iptables -A INPUT -p tcp --dport 3333 -j ACCEPT
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

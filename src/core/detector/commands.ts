@@ -7,6 +7,7 @@ import { IMAGE_NAMES, scanEndpoints } from './endpoints';
 import { portKeyInfo, splitWords } from './keys';
 import { scanMapping } from './mapping';
 import { scanPortValue } from './values';
+import { scanProsePorts } from './prose';
 import { allDigits, indexOfIn, isDigit, isSpace, isWordChar } from './text';
 
 export interface CommandOptions {
@@ -346,6 +347,10 @@ export function scanShellCommand(text: string, from: number, to: number, out: Co
   if (name === 'ufw' && cmd) {
     scanUfwCommand(text, toks, cmd.index, out, o);
     return;
+  }
+  if (name === 'echo' || name === 'printf' || name === 'logger') {
+    // A message is free text: `echo "Allow SSH port 3333"`.
+    scanProsePorts(text, from, to, out, { comment: o.comment, role: 'unknown', scope: o.scope });
   }
   scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: SHORT_PORT_FLAG_COMMANDS.has(name), role: CLIENT_COMMANDS.has(name) ? 'connect' : o.role }, toks);
 }

@@ -109,7 +109,7 @@ export function isConfigFileName(fileName: string): boolean {
   const path = normPath(fileName);
   return (
     path.includes('/etc/default/') || path.includes('/sites-available/') || path.includes('/sites-enabled/') ||
-    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/')
+    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/') || path.includes('/xinetd.d/')
   );
 }
 
@@ -229,6 +229,7 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (low.endsWith('.nft') || low === 'nftables.conf') return 'nftables';
   if (low === 'rules.v4' || low === 'rules.v6' || low.endsWith('.rules') && /iptables|^rules/.test(low)) return 'iptables';
   if (path.includes('/ufw/applications.d/')) return 'ufw';
+  if (path.includes('/xinetd.d/')) return 'directive';
   if (low.endsWith('.xml')) {
     if (path.includes('firewalld')) return 'firewalld';
     return sniff(text) === 'firewalld' ? 'firewalld' : 'xml';

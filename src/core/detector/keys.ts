@@ -23,6 +23,8 @@ const AFTER_PORT_WORDS = new Set([
   'local', 'remote', 'list', 'spec', 'v4', 'v6', 'ipv4', 'ipv6', 'dns', 'web', 'api', 'ui', 'rpc', 'metrics',
   // FTP and cluster protocols name their ports after the port word: `nodePortPassiveMin`, `port_data`, `port_peer`.
   'data', 'control', 'command', 'passive', 'active', 'peer', 'client', 'server', 'cluster', 'gossip', 'raft',
+  // Directions and plural ranges: `ufw_allow_ports_in`, `destination_port_ranges`.
+  'ranges', 'in', 'out', 'inbound', 'outbound', 'incoming', 'outgoing', 'ingress', 'egress',
 ]);
 
 /** Words before a plural `ports` that make it a count (`num_ports`, `max_ports`). */

@@ -108,14 +108,23 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
       k++;
       continue;
     }
-    const tl = t.e - t.s;
-    const w = nx && (tl === 4 || tl === 5) ? text.slice(t.s, t.e).toLowerCase() : '';
+    // `port 80 443` (squid, haproxy), and libconfig's `port: "8443";` (sslh).
+    let te = t.e;
+    const sep = text.charCodeAt(te - 1);
+    if (sep === 58 || sep === 61) te--;
+    const tl = te - t.s;
+    const w = nx && (tl === 4 || tl === 5) ? text.slice(t.s, te).toLowerCase() : '';
     if ((w === 'port' || w === 'ports') && nx) {
       let j = k + 1;
       while (j < toks.length) {
         const v = toks[j];
-        if (!v || !/^\d+([-:]\d+)?$/.test(text.slice(v.s, v.e))) break;
-        scanPortValue(text, v.s, v.e, out, { role: lowKey === 'acl' ? 'firewall' : 'connect', comment, key: `${key} port`, scope, colonIsRange: true });
+        if (!v) break;
+        const q = text.charCodeAt(v.s);
+        const quoted = (q === 34 || q === 39) && v.e - v.s >= 3 && text.charCodeAt(v.e - 1) === q;
+        const vs = quoted ? v.s + 1 : v.s;
+        const ve = quoted ? v.e - 1 : v.e;
+        if (!/^\d+([-:]\d+)?$/.test(text.slice(vs, ve))) break;
+        scanPortValue(text, vs, ve, out, { role: lowKey === 'acl' ? 'firewall' : 'connect', comment, key: `${key} port`, scope, colonIsRange: true });
         j++;
       }
       k = j - 1;
@@ -158,7 +167,9 @@ export function scanAssignments(ctx: ScanContext, s: number, e: number, comment:
   const { text, out } = ctx;
   let i = s;
   while (i < e) {
-    while (i < e && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39)) i++;
+    // Assignments are apart by blanks, or by `,` and `[` in fail2ban's `iptables[name=x, port="80"]`.
+    while (i < e && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39 || text.charCodeAt(i) === 44 ||
+      text.charCodeAt(i) === 91)) i++;
     const ks = i;
     // Docker label keys also hold `-` and `/` (`traefik.http.services.echat-web.loadbalancer.server.port`,
     // `prometheus.io/port`); the key must start with a letter, digit or `_`, so `--port=80` stays a flag.
@@ -168,11 +179,19 @@ export function scanAssignments(ctx: ScanContext, s: number, e: number, comment:
     }
     if (i < e && text.charCodeAt(i) === 61 && i > ks) {
       const info = labelKeyInfo(text.slice(ks, i));
-      const vs = i + 1;
+      let vs = i + 1;
+      // `port="80"`: a quoted value runs to its closing quote.
+      const q = text.charCodeAt(vs);
+      const quoted = q === 34 || q === 39;
+      if (quoted) vs++;
       let ve = vs;
-      while (ve < e && !isSpace(text.charCodeAt(ve)) && text.charCodeAt(ve) !== 34 && text.charCodeAt(ve) !== 39) ve++;
-      if (info) scanPortValue(text, vs, ve, out, { role: info.role ?? defaultRole, comment, key: text.slice(ks, i), scope });
-      i = ve;
+      if (quoted) while (ve < e && text.charCodeAt(ve) !== q) ve++;
+      else while (ve < e && !isSpace(text.charCodeAt(ve)) && text.charCodeAt(ve) !== 34 && text.charCodeAt(ve) !== 39) ve++;
+      if (info) {
+        const role = info.role ?? defaultRole;
+        scanPortValue(text, vs, ve, out, { role, comment, key: text.slice(ks, i), scope, colonIsRange: role === 'firewall' });
+      }
+      i = quoted && ve < e ? ve + 1 : ve;
     } else {
       while (i < e && !isSpace(text.charCodeAt(i))) i++;
     }
@@ -325,6 +344,12 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
     return;
   }
   const digits = hasDigit(text, vs, ve);
+  // IPsec `leftprotoport=17/1701`: a protocol, then the port.
+  if (digits && key.length > 9 && /protoport$/i.test(key)) {
+    const slash = indexOfIn(text, '/', vs, ve);
+    if (slash !== -1 && ve - slash - 1 <= 5 && allDigits(text, slash + 1, ve)) out.add(cand(slash + 1, ve - slash - 1, 'firewall', comment, key, o.scope));
+    return;
+  }
   // Free text (`Description=Web Server (8080)`, `title=Opens port 8443`): ports named in it (prose.ts).
   if (digits && isProseKey(key)) {
     scanProsePorts(text, vs, ve, out, { comment, role: o.defaultRole === 'firewall' ? 'firewall' : 'unknown', key, scope: o.scope });
@@ -333,6 +358,10 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
   if (digits && key !== 'Environment' && key !== 'EnvironmentFile' && indexOfIn(text, '=', vs, ve) !== -1 && hasPortLettersAt(text, vs, ve)) {
     const host = indexOfIn(text, 'host=', vs, ve) !== -1;
     scanAssignments(ctx, vs, ve, comment, host ? 'connect' : o.defaultRole, o.scope);
+  }
+  // RabbitMQ: `listeners.tcp.default = 5672`, `listeners.ssl.default = 5671`.
+  if (digits && (key.charCodeAt(0) | 0x20) === 108 && /^listeners?\./i.test(key)) {
+    scanPortValue(text, vs, ve, out, { role: 'listen', comment, key, scope: o.scope });
   }
   // stunnel: `accept = 3443` listens, `connect = 80` connects (a `host:port` is an endpoint below).
   const bare = digits && (key.length === 6 || key.length === 7) ? BARE_PORT_KEYS.get(key.toLowerCase()) : undefined;

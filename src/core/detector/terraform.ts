@@ -5,10 +5,10 @@ import type { ScanContext } from './context';
 import { cand } from './collector';
 import { forEachLine } from './lines';
 import { handleValue, type KeyValueOptions } from './keyvalue';
-import { portKeyInfo } from './keys';
+import { portKeyInfo, roleFromWords, splitWords } from './keys';
 import { scanEndpoints } from './endpoints';
 import { scanPortValue } from './values';
-import { hashCommentStart, indexOfIn, isWordChar, skipSpaces, trimEnd } from './text';
+import { allDigits, hashCommentStart, indexOfIn, isWordChar, skipSpaces, trimEnd } from './text';
 
 /** Protocols that make `[a, b, "tcp"]` a from/to port pair (ICMP's numbers are types and codes). */
 const PORT_PROTOCOLS = /^"(?:tcp|udp|sctp|all|-1|6|17|132)"$/i;
@@ -104,23 +104,25 @@ const HCL_VALUE: KeyValueOptions = { separator: 'equals', defaultRole: 'unknown'
 
 /** A Nomad network port stanza's opening: `port "http" {`. */
 const NOMAD_PORT_BLOCK = /(?:^|[\s{])port\s+"[^"\r\n]*"\s*\{/g;
+/** A map of named ports: Consul's `ports { http = 8500 }`, `ports = { grpc = 8502 }`. */
+const PORT_MAP_BLOCK = /(?:^|[\s{])ports\s*=?\s*\{/g;
 
-/** Offsets of the `{` of every Nomad `port "name" {` stanza, in order (one regex pass per scan). */
-function nomadPortBraces(text: string): number[] {
+/** Offsets of the `{` of every block the pattern opens, in order (one regex pass per scan). */
+function blockBraces(text: string, re: RegExp): number[] {
   const braces: number[] = [];
   if (!text.includes('port')) return braces;
-  NOMAD_PORT_BLOCK.lastIndex = 0;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NOMAD_PORT_BLOCK.exec(text)) !== null) braces.push(m.index + m[0].length - 1);
+  while ((m = re.exec(text)) !== null) braces.push(m.index + m[0].length - 1);
   return braces;
 }
 
 /**
- * Whether `pos` sits directly inside a Nomad port stanza (`static` in
- * `port "http" { static = 8080 }`): the nearest stanza opening before it,
- * at most 300 characters back, with no block opened or closed in between.
+ * Whether `pos` sits directly inside one of the blocks opened at `braces`
+ * (`static` in `port "http" { static = 8080 }`): the nearest opening before
+ * it, at most 1000 characters back, with no block opened or closed in between.
  */
-function inNomadPortBlock(text: string, braces: readonly number[], pos: number): boolean {
+function inBlock(text: string, braces: readonly number[], pos: number): boolean {
   let lo = 0;
   let hi = braces.length - 1;
   let at = -1;
@@ -132,7 +134,7 @@ function inNomadPortBlock(text: string, braces: readonly number[], pos: number):
     } else hi = mid - 1;
   }
   const brace = at === -1 ? -1 : braces[at] ?? -1;
-  if (brace === -1 || pos - brace > 300) return false;
+  if (brace === -1 || pos - brace > 1000) return false;
   for (let i = brace + 1; i < pos; i++) {
     const c = text.charCodeAt(i);
     if (c === 123 || c === 125) return false;
@@ -163,7 +165,8 @@ function enclosingLabel(ctx: ScanContext, line: number): string | undefined {
 export function scanTerraform(ctx: ScanContext): void {
   const { text } = ctx;
   const blocks = text.includes('/*') ? blockComments(text) : [];
-  const portBraces = nomadPortBraces(text);
+  const portBraces = blockBraces(text, NOMAD_PORT_BLOCK);
+  const portMaps = blockBraces(text, PORT_MAP_BLOCK);
   const lineComment = (t: string, s: number, e: number): number => {
     const h = hashCommentStart(t, s, e);
     let sl = -1;
@@ -217,9 +220,14 @@ export function scanTerraform(ctx: ScanContext): void {
         if (label && portKeyInfo(label)) key = label;
       }
       any = true;
-      if ((key === 'static' || key === 'to') && inNomadPortBlock(text, portBraces, kStart)) {
+      if ((key === 'static' || key === 'to') && inBlock(text, portBraces, kStart)) {
         // Nomad `port "http" { static = 8080  to = 80 }`: the host's port and the task's.
         scanPortValue(text, vs, ve, ctx.out, { role: key === 'static' ? 'published' : 'container', comment, key });
+        continue;
+      }
+      if (portMaps.length > 0 && allDigits(text, vs, ve) && inBlock(text, portMaps, kStart)) {
+        // A named port in a map of ports: `ports { http = 8500  grpc = 8502 }` (0 turns one off).
+        scanPortValue(text, vs, ve, ctx.out, { role: roleFromWords(splitWords(key)) ?? 'listen', comment, key: `ports.${key}` });
         continue;
       }
       handleValue(ctx, key, vs, ve, comment, HCL_VALUE);
