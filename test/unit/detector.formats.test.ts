@@ -1318,6 +1318,26 @@ test('reads firewall ports in fail2ban actions, Azure port ranges, Ansible direc
   ]);
 });
 
+test('takes a number in an Ansible task name as a port when the task opens that port', () => {
+  const text = `- name: Enable 9200 if elasticsearch
+  ufw:
+    rule: allow
+    port: "9200"
+- name: Wait 30 seconds
+  wait_for:
+    port: 8080
+    timeout: 30
+- name: servicea-80
+  port: 80
+`;
+  assert.deepEqual(rows(text, 'roles/firewall/tasks/main.yml'), [
+    [0, 15, 9200, 'firewall'], // - name: Enable 9200 if elasticsearch
+    [3, 11, 9200, 'firewall'], // port: "9200"
+    [6, 10, 8080, 'unknown'], // port: 8080
+    [9, 8, 80, 'unknown'], // port: 80
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

@@ -80,6 +80,25 @@ export class Collector {
     return i >= 0 ? this.run[i] : this.late?.get(offset);
   }
 
+  /** The candidates at offsets in [from, to), in order. */
+  between(from: number, to: number): Candidate[] {
+    const o = this.runOffsets;
+    let lo = 0;
+    let hi = o.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((o[mid] ?? Infinity) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Candidate[] = [];
+    for (let i = lo; i < o.length && (o[i] ?? Infinity) < to; i++) {
+      const c = this.run[i];
+      if (c) found.push(c);
+    }
+    if (this.late) for (const c of this.late.values()) if (c.offset >= from && c.offset < to) found.push(c);
+    return found.length > 1 && this.late ? found.sort((a, b) => a.offset - b.offset) : found;
+  }
+
   candidates(): Candidate[] {
     const late = this.late;
     if (late === undefined || late.size === 0) return this.run.slice();

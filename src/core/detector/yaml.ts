@@ -31,6 +31,8 @@ interface KeyFrame {
 interface Item {
   readonly depth: number; // stack depth of the owning key
   readonly indent: number;
+  /** Offset where the item's line starts. */
+  readonly start: number;
   name?: { s: number; e: number; text: string };
   value?: { s: number; e: number };
   target?: Candidate;
@@ -240,10 +242,12 @@ export function scanYaml(ctx: ScanContext): void {
   let commentedList: { col: number; expose: boolean } | undefined;
   const n = lines.count;
 
-  const finishItem = (): void => {
+  const finishItem = (end = text.length): void => {
     const it = item;
     item = undefined;
     if (!it) return;
+    // An Ansible task named after the port it opens: `- name: Enable 9200 if elasticsearch` / `port: "9200"`.
+    if (it.name && !it.comment && hasDigit(text, it.name.s, it.name.e)) portsNamedInName(it.name.s, it.name.e, it.start, end);
     // Compose long syntax: pair target and published.
     if (it.target && it.published) {
       const t = it.target;
@@ -259,6 +263,29 @@ export function scanYaml(ctx: ScanContext): void {
     if (it.name && it.value) {
       const info = portKeyInfo(it.name.text);
       if (info) scanPortValue(text, it.value.s, it.value.e, out, { role: info.role ?? 'unknown', comment: it.comment, key: it.name.text });
+    }
+  };
+
+  /**
+   * Numbers in a list item's `name` that equal a port the item itself sets get that
+   * port's role: the name says which port the task is about.
+   */
+  const portsNamedInName = (ns: number, ne: number, itemStart: number, itemEnd: number): void => {
+    const own = out.between(itemStart, itemEnd).filter((c) => !c.comment && (c.offset < ns || c.offset >= ne));
+    if (own.length === 0) return;
+    for (let i = ns; i < ne; i++) {
+      // A word of its own (`Enable 80 if webserver`, `(443)`): never the tail of a name (`servicea-80`).
+      if (!isDigit(text.charCodeAt(i))) continue;
+      const before = i > ns ? text.charCodeAt(i - 1) : 32;
+      let j = i;
+      while (j < ne && isDigit(text.charCodeAt(j))) j++;
+      const after = j < ne ? text.charCodeAt(j) : 32;
+      if ((isSpace(before) || before === 40) && (isSpace(after) || after === 41 || after === 44 || after === 59) && j - i <= 5) {
+        const v = text.slice(i, j);
+        const same = own.find((c) => c.length === j - i && text.startsWith(v, c.offset));
+        if (same) out.add(cand(i, j - i, same.role, false, 'name', same.scope));
+      }
+      i = j;
     }
   };
 
@@ -513,11 +540,11 @@ export function scanYaml(ctx: ScanContext): void {
       while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) > ind) firewallAt.pop();
       if (isItem) {
         while (stack.length && (stack[stack.length - 1]?.indent ?? 0) > ind) stack.pop();
-        finishItem();
-        item = { depth: stack.length, indent: ind, comment };
+        finishItem(s);
+        item = { depth: stack.length, indent: ind, start: s, comment };
       } else {
         while (stack.length && (stack[stack.length - 1]?.indent ?? 0) >= ind) stack.pop();
-        if (item && (ind <= item.indent || stack.length < item.depth)) finishItem();
+        if (item && (ind <= item.indent || stack.length < item.depth)) finishItem(s);
       }
     }
     if (q >= ce) return;
@@ -680,7 +707,7 @@ export function scanYaml(ctx: ScanContext): void {
     const ce = trimEnd(text, vs, e);
     while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) > ind) firewallAt.pop();
     while (stack.length && (stack[stack.length - 1]?.indent ?? 0) >= ind) stack.pop();
-    if (item && (ind <= item.indent || stack.length < item.depth)) finishItem();
+    if (item && (ind <= item.indent || stack.length < item.depth)) finishItem(s);
     if (stack.length === 0 || isFirewallKeyAt(text, p, ke)) return false;
     if (stack.length === 1 && stack[0]?.key === 'metadata' && isWord(text, p, ke, 'name')) return false;
     if (vs >= ce) {
@@ -728,7 +755,7 @@ export function scanYaml(ctx: ScanContext): void {
     }
     commentedList = undefined;
     if (ind === 0 && (c === 45 || c === 46) && (text.startsWith('---', p) || text.startsWith('...', p)) && (p + 3 === e || isSpace(text.charCodeAt(p + 3)))) {
-      finishItem();
+      finishItem(s);
       loops?.flush();
       stack.length = 0;
       pending = undefined;
