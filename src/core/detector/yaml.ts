@@ -273,6 +273,8 @@ export function scanYaml(ctx: ScanContext): void {
   const portsNamedInName = (ns: number, ne: number, itemStart: number, itemEnd: number): void => {
     const own = out.between(itemStart, itemEnd).filter((c) => !c.comment && (c.offset < ns || c.offset >= ne));
     if (own.length === 0) return;
+    const values = new Map<string, Candidate>();
+    for (const c of own) if (!values.has(text.slice(c.offset, c.offset + c.length))) values.set(text.slice(c.offset, c.offset + c.length), c);
     for (let i = ns; i < ne; i++) {
       // A word of its own (`Enable 80 if webserver`, `(443)`): never the tail of a name (`servicea-80`).
       if (!isDigit(text.charCodeAt(i))) continue;
@@ -281,8 +283,7 @@ export function scanYaml(ctx: ScanContext): void {
       while (j < ne && isDigit(text.charCodeAt(j))) j++;
       const after = j < ne ? text.charCodeAt(j) : 32;
       if ((isSpace(before) || before === 40) && (isSpace(after) || after === 41 || after === 44 || after === 59) && j - i <= 5) {
-        const v = text.slice(i, j);
-        const same = own.find((c) => c.length === j - i && text.startsWith(v, c.offset));
+        const same = values.get(text.slice(i, j));
         if (same) out.add(cand(i, j - i, same.role, false, 'name', same.scope));
       }
       i = j;
