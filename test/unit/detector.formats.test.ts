@@ -1338,6 +1338,34 @@ test('takes a number in an Ansible task name as a port when the task opens that 
   ]);
 });
 
+test('reads RouterOS exports, OpenWrt UCI, Shorewall tables and Ansible INI inventories', () => {
+  const rsc = '/ip firewall filter\nadd action=accept chain=input comment="Allow DNS" dst-port=53,5353 protocol=udp\n' +
+    'add action=dst-nat chain=dstnat dst-port=3389 protocol=\\\n    tcp to-addresses=192.168.1.10 to-ports=3389\n';
+  assert.deepEqual(rows(rsc, 'firewall.rsc'), [
+    [1, 59, 53, 'firewall'], // add action=accept chain=input comment="Allow DNS" dst-port=53,5353 protocol=udp
+    [1, 62, 5353, 'firewall'], // add action=accept chain=input comment="Allow DNS" dst-port=53,5353 protocol=udp
+    [2, 41, 3389, 'firewall'], // add action=dst-nat chain=dstnat dst-port=3389 protocol=\
+    [3, 43, 3389, 'firewall'], //     tcp to-addresses=192.168.1.10 to-ports=3389
+  ]);
+  const uci = "config rule\n\toption name 'Allow-SSH'\n\toption dest_port '22'\n\toption proto 'tcp'\n\nconfig redirect\n\toption src_dport '1337'\n";
+  assert.deepEqual(rows(uci, '/etc/config/firewall'), [
+    [2, 19, 22, 'firewall'], // option dest_port '22'
+    [6, 19, 1337, 'firewall'], // option src_dport '1337'
+  ]);
+  const shorewall = '#ACTION SOURCE DEST PROTO DPORT\n?SECTION NEW\nACCEPT net fw tcp 80,443\nACCEPT net fw tcp 10001:11001\n' +
+    'DNAT net loc:192.168.1.10:8080 tcp 80\nSSH(ACCEPT) net fw\n';
+  assert.deepEqual(rows(shorewall, '/etc/shorewall/rules'), [
+    [2, 18, 80, 'firewall'], // ACCEPT net fw tcp 80,443
+    [2, 21, 443, 'firewall'], // ACCEPT net fw tcp 80,443
+    [3, 18, 10001, 'firewall'], // ACCEPT net fw tcp 10001:11001
+    [3, 24, 11001, 'firewall'], // ACCEPT net fw tcp 10001:11001
+    [4, 26, 8080, 'firewall'], // DNAT net loc:192.168.1.10:8080 tcp 80
+    [4, 35, 80, 'firewall'], // DNAT net loc:192.168.1.10:8080 tcp 80
+  ]);
+  const inventory = '[vps]\nvps.example.com  ansible_ssh_host=vps.example.com  ansible_ssh_port=2222  ansible_ssh_user=deploy\n';
+  assert.deepEqual(rows(inventory, 'inventory.production'), [[1, 68, 2222, 'connect']]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

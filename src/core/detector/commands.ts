@@ -249,7 +249,7 @@ export function scanCommandLine(
     if (isWordChar(c) && !isDigit(c)) {
       // PORT=8081 node app.js
       let i = t.s;
-      while (i < t.e && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+      while (i < t.e && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46 || text.charCodeAt(i) === 45)) i++;
       if (i < t.e && text.charCodeAt(i) === 61) {
         const info = portKeyInfo(text.slice(t.s, i));
         if (info) {

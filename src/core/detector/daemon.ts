@@ -7,7 +7,10 @@ import type { KeyValueOptions, Separator } from './keyvalue';
 import { scanKeyValue } from './keyvalue';
 import { forEachLine, hashComments, iniComments, leadingChars } from './lines';
 import type { CommentFinder } from './lines';
-import { indexOfIn, isSpace, skipSpaces } from './text';
+import { allDigits, indexOfIn, isSpace, skipSpaces } from './text';
+import { cand } from './collector';
+import { scanEndpoints } from './endpoints';
+import { scanPortValue } from './values';
 
 interface Dialect {
   readonly findComment: CommentFinder;
@@ -66,7 +69,13 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
   };
   // Only ufw profiles scope by section; the others share one options object.
   const o = (line: number): KeyValueOptions => (format === 'ufw' ? { ...base, scope: sectionOf(line) } : base);
+  // Shorewall's tables (`ACCEPT net fw tcp 80`) are columns, not directives.
+  const shorewall = format === 'directive' && /[\\/]shorewall[\\/]/i.test(ctx.fileName ?? '');
   forEachLine(ctx, { findComment, markerChars: d.markerChars }, (s, e, comment, line) => {
+    if (shorewall) {
+      scanShorewallLine(ctx, s, e, comment);
+      return;
+    }
     let i = s;
     while (i < e && isSpace(text.charCodeAt(i))) i++;
     if (d.sections && text.charCodeAt(i) === 91) {
@@ -75,4 +84,43 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
     }
     scanKeyValue(ctx, i, e, comment, o(line));
   });
+}
+
+/** A protocol column value that makes the next two columns port lists (`tcp`, `udp`, `tcp:syn`, `6`). */
+const SHOREWALL_PROTO = /^(?:tcp|udp|sctp|dccp|udplite|tcp:syn|\d{1,3})(?:,(?:tcp|udp|sctp))*$/i;
+
+/**
+ * A line of a Shorewall table: ACTION SOURCE DEST PROTO DPORT SPORT ... The
+ * destination and source port columns hold lists and `a:b` ranges
+ * (`ACCEPT net fw tcp 10001:11001`); `-` leaves a column empty.
+ */
+function scanShorewallLine(ctx: ScanContext, s: number, e: number, comment: boolean): void {
+  const { text, out } = ctx;
+  const cols: Array<[number, number]> = [];
+  let i = s;
+  while (i < e && cols.length < 6) {
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    const cs = i;
+    while (i < e && !isSpace(text.charCodeAt(i))) i++;
+    if (i > cs) cols.push([cs, i]);
+  }
+  const proto = cols[3];
+  if (proto && SHOREWALL_PROTO.test(text.slice(proto[0], proto[1]))) {
+    for (const [k, key] of [[4, 'DEST PORT(S)'], [5, 'SOURCE PORT(S)']] as const) {
+      const c = cols[k];
+      if (c && !(c[1] - c[0] === 1 && text.charCodeAt(c[0]) === 45)) {
+        scanPortValue(text, c[0], c[1], out, { role: 'firewall', comment, key, colonIsRange: true });
+      }
+    }
+  }
+  // `DNAT net loc:192.168.1.10:8080 tcp 80`: the destination column's `zone:address:port`.
+  const dest = cols[2];
+  if (dest) {
+    const last = text.lastIndexOf(':', dest[1] - 1);
+    const first = text.indexOf(':', dest[0]);
+    if (last > first && first >= dest[0] && last - first > 1 && dest[1] - last - 1 <= 5 && allDigits(text, last + 1, dest[1])) {
+      out.add(cand(last + 1, dest[1] - last - 1, 'firewall', comment, 'DEST'));
+    }
+  }
+  scanEndpoints(text, s, e, out, { comment, role: 'firewall' });
 }

@@ -109,7 +109,8 @@ export function isConfigFileName(fileName: string): boolean {
   const path = normPath(fileName);
   return (
     path.includes('/etc/default/') || path.includes('/sites-available/') || path.includes('/sites-enabled/') ||
-    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/') || path.includes('/xinetd.d/')
+    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/') || path.includes('/xinetd.d/') ||
+    path.includes('/shorewall/') || path.includes('/etc/config/') || low.endsWith('.rsc')
   );
 }
 
@@ -141,6 +142,9 @@ function sniff(text: string): FormatId | undefined {
     return /<(?:service|zone|policy)\b[^>]*>/.test(t) && /<port\b/.test(t) ? 'firewalld' : 'xml';
   }
   const equals = has('=');
+  // OpenWrt UCI (`config rule` / `option dest_port '22'`), and Ansible INI inventories (`web1 ansible_port=2222`).
+  if (has('option') && /^config[ \t]+\w+/m.test(t) && /^[ \t]+(?:option|list)[ \t]+\w+[ \t]/m.test(t)) return 'directive';
+  if (equals && has('ansible_') && /^[^\s#;=[]+[ \t]+[^\r\n]*\bansible_(?:ssh_)?(?:host|port|user)=/m.test(t)) return 'ini';
   if (bracket && equals && has('title') && /^\[[^\]\r\n]+\][ \t]*\r?\n(?:[ \t]*[#;][^\r\n]*\r?\n)*[ \t]*title[ \t]*=/m.test(t)) return 'ufw';
   const colon = has(':');
   if (colon && has('kind:') && /^(?:apiVersion|kind):[ \t]/m.test(t) && /^kind:[ \t]/m.test(t)) return 'kubernetes';
@@ -229,7 +233,8 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (low.endsWith('.nft') || low === 'nftables.conf') return 'nftables';
   if (low === 'rules.v4' || low === 'rules.v6' || low.endsWith('.rules') && /iptables|^rules/.test(low)) return 'iptables';
   if (path.includes('/ufw/applications.d/')) return 'ufw';
-  if (path.includes('/xinetd.d/')) return 'directive';
+  if (path.includes('/xinetd.d/') || path.includes('/shorewall/') || path.includes('/etc/config/')) return 'directive';
+  if (low.endsWith('.rsc')) return 'shell'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
   if (low.endsWith('.xml')) {
     if (path.includes('firewalld')) return 'firewalld';
     return sniff(text) === 'firewalld' ? 'firewalld' : 'xml';

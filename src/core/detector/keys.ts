@@ -86,7 +86,10 @@ export interface PortKeyInfo {
 
 const CONTAINER_WORDS = new Set(['container', 'target', 'guest', 'internal', 'inner', 'containerport', 'targetport']);
 const PUBLISHED_WORDS = new Set(['forward', 'forwarded', 'host', 'node', 'published', 'publish', 'external', 'public', 'hostport', 'nodeport', 'exposed', 'externalport']);
-const FIREWALL_WORDS = new Set(['from', 'to', 'dport', 'sport', 'dports', 'sports', 'destination', 'source', 'allowed', 'allow', 'firewall', 'ingress', 'egress']);
+const FIREWALL_WORDS = new Set([
+  'from', 'to', 'dport', 'sport', 'dports', 'sports', 'destination', 'source', 'allowed', 'allow', 'firewall', 'ingress', 'egress', 'dst', 'src',
+  'dest',
+]);
 const LISTEN_WORDS = new Set([
   'listen', 'bind', 'server', 'serverport', 'http', 'https', 'admin', 'metrics', 'local', 'lport', 'socks', 'socksport',
   'or', 'orport', 'dir', 'dirport', 'control', 'controlport', 'client', 'clientport', 'service', 'app', 'web', 'api', 'grpc',

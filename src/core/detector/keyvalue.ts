@@ -233,6 +233,24 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
     ke = i;
   }
   if (ke <= ks) return undefined;
+  // OpenWrt UCI: `option dest_port '22'`, `list dest_port '80'`: the name after the word is the key.
+  if (o.addressPairs && ((ke - ks === 6 && text.startsWith('option', ks)) || (ke - ks === 4 && text.startsWith('list', ks)))) {
+    const ns = skipSpaces(text, ke, e);
+    let ne = ns;
+    while (ne < e && !isSpace(text.charCodeAt(ne))) ne++;
+    if (ne > ns && ne < e) {
+      let vs = skipSpaces(text, ne, e);
+      let ve = e;
+      const q = text.charCodeAt(vs);
+      if ((q === 34 || q === 39) && ve - vs >= 2 && text.charCodeAt(ve - 1) === q) {
+        vs++;
+        ve--;
+      }
+      const name = text.slice(ns, ne);
+      handleValue(ctx, name, vs, ve, comment, o);
+      return name;
+    }
+  }
   const key = text.slice(ks, ke);
   i = skipSpaces(text, i, e);
   let hadSep = false;
