@@ -159,10 +159,36 @@ const pathological = [
   ['1 MB of `key: 1` lines (YAML)', 'values.yaml', 'top:\n' + '  key: 1\n'.repeat(MB / 9)],
   ['1 MB of `to = 1` lines (HCL)', 'main.tf', 'port "a" {\n' + '  to = 1\n'.repeat(MB / 9)],
   ['1 MB of iptables rules (shell)', 'fw.sh', 'iptables -A INPUT -p tcp --dport 22 -j ACCEPT\n'.repeat(MB / 46)],
+  // Long blank runs where a pattern could split them two ways (each once took seconds).
+  ['`ports` + 100k blanks (HCL)', 'main.tf', `ports${' '.repeat(100000)}x\nports${' '.repeat(100000)}y\n`],
+  ['word + 100k blanks (content sniff)', 'inventory', `a${' '.repeat(100000)}x\nansible_port=1 b=2\n`],
+  ['`listen` + 100k blanks (content sniff)', 'x.conf', `listen${' '.repeat(100000)}x\n`],
+  ['ignore marker + 100k blanks', 'x.sh', `# port-lens-ignore${' '.repeat(100000)}x\n`],
 ];
 for (const [name, file, text] of pathological) {
   scanText({ text, fileName: file });
   const ms = median([0, 1, 2].map(() => time(() => scanText({ text, fileName: file }))));
   console.log(`${name.padEnd(38)} ${ms.toFixed(1).padStart(7)} ms  (target < 100 ms): ${ms < 100 ? 'PASS' : 'FAIL'}`);
 }
+
+// A grid of keyword + long-run shapes in every format: what the scanners and the
+// content sniff look for, each followed by 40,000 of one character.
+const keywords = ['port', 'ports', 'listen', 'Listen', 'server', 'FROM', 'kind:', 'services:', 'option', '[', '<', 'table', 'title',
+  'ansible_', '{{', 'item', '-A', 'iptables', 'EXPOSE', 'image:', 'http://', 'localhost', '${', 'name:', '(', 'port "a"', 'listeners.',
+  '# port-lens-ignore', 'ufw allow', 'accept', 'inet', 'Description='];
+const fills = [' ', '\t', '=', ':', '"', '{', '.', '-', '0', ',', '/'];
+const gridNames = ['x.yaml', 'docker-compose.yml', 'main.tf', 'x.conf', 'nginx.conf', 'redis.conf', '.env', 'x.sh', 'Dockerfile', 'x.json',
+  'x.properties', 'x.ini', 'inventory', 'x.xml', 'jail.local', 'Caddyfile', 'x.toml', 'app.service', 'x.rsc', '/etc/shorewall/rules'];
+let worst = { ms: 0, what: '' };
+for (const k of keywords) {
+  for (const f of fills) {
+    const text = `${k}${f.repeat(40000)}x\n${k}${f.repeat(40000)}\n`;
+    for (const name of gridNames) {
+      const ms = time(() => scanText({ text, fileName: name }));
+      if (ms > worst.ms) worst = { ms, what: `${JSON.stringify(k)} + 40k ${JSON.stringify(f)} in ${name}` };
+    }
+  }
+}
+const cases = keywords.length * fills.length * gridNames.length;
+console.log(`keyword + 40k-run grid (${cases} inputs): worst ${worst.ms.toFixed(1)} ms, ${worst.what} (target < 100 ms): ${worst.ms < 100 ? 'PASS' : 'FAIL'}`);
 if (count < 0) console.log(count);

@@ -5,6 +5,9 @@ import { isSpace } from './text';
 
 export const IGNORE_MARKER = 'port-lens-ignore';
 const MARKER_TAIL = 'gnore';
+/** Comment punctuation and blanks around a marker alone on its line. */
+const LEAD = ' \t\r\n#;/!*<-';
+const TRAIL = ' \t\r\n*/>-';
 
 /**
  * Remembers which lines a `port-lens-ignore` comment covers. Only lines that
@@ -44,8 +47,12 @@ export class IgnoreTracker {
     this.ignoredLines.add(line);
     if (wholeLine) {
       // Strip comment punctuation: `# port-lens-ignore`, `// port-lens-ignore`, `<!-- port-lens-ignore -->`.
-      const bare = body.replace(/^[\s#;/!*<-]+/, '').replace(/[\s*/>-]+$/, '');
-      if (bare === IGNORE_MARKER) this.ignoredLines.add(line + 1);
+      // By hand: a `[...]+$` pattern retries from every blank of a long run that does not end the line.
+      let a = 0;
+      while (a < body.length && LEAD.includes(body[a] ?? '')) a++;
+      let b = body.length;
+      while (b > a && TRAIL.includes(body[b - 1] ?? '')) b--;
+      if (b - a === IGNORE_MARKER.length && body.startsWith(IGNORE_MARKER, a)) this.ignoredLines.add(line + 1);
     }
   }
 }

@@ -126,7 +126,7 @@ function sniff(text: string): FormatId | undefined {
   const has = (literal: string): boolean => t.includes(literal);
   const firstNonBlank = /^[ \t\r\n]*(\S)/.exec(t)?.[1];
   const brace = has('{');
-  if ((brace && /^[ \t]*(?:server|http|upstream|events|stream)[ \t]*\{/m.test(t)) || (has('listen') && /^[ \t]*listen[ \t]+[^\r\n;]+;/m.test(t))) return 'nginx';
+  if ((brace && /^[ \t]*(?:server|http|upstream|events|stream)[ \t]*\{/m.test(t)) || (has('listen') && /^[ \t]*listen[ \t][^\r\n;]+;/m.test(t))) return 'nginx';
   if ((has('<') && /<VirtualHost[ \t]/i.test(t)) ||
     (has('Listen') && /^[ \t]*Listen[ \t]+\S+[ \t]*$/m.test(t) && /^[ \t]*(?:ServerName|DocumentRoot|LoadModule)\b/m.test(t))) return 'apache';
   if ((has('frontend') || has('backend') || has('defaults') || has('listen')) &&
@@ -144,7 +144,7 @@ function sniff(text: string): FormatId | undefined {
   const equals = has('=');
   // OpenWrt UCI (`config rule` / `option dest_port '22'`), and Ansible INI inventories (`web1 ansible_port=2222`).
   if (has('option') && /^config[ \t]+\w+/m.test(t) && /^[ \t]+(?:option|list)[ \t]+\w+[ \t]/m.test(t)) return 'directive';
-  if (equals && has('ansible_') && /^[^\s#;=[]+[ \t]+[^\r\n]*\bansible_(?:ssh_)?(?:host|port|user)=/m.test(t)) return 'ini';
+  if (equals && has('ansible_') && /^[^\s#;=[]+[ \t][^\r\n]*?\bansible_(?:ssh_)?(?:host|port|user)=/m.test(t)) return 'ini';
   if (bracket && equals && has('title') && /^\[[^\]\r\n]+\][ \t]*\r?\n(?:[ \t]*[#;][^\r\n]*\r?\n)*[ \t]*title[ \t]*=/m.test(t)) return 'ufw';
   const colon = has(':');
   if (colon && has('kind:') && /^(?:apiVersion|kind):[ \t]/m.test(t) && /^kind:[ \t]/m.test(t)) return 'kubernetes';

@@ -105,7 +105,7 @@ const HCL_VALUE: KeyValueOptions = { separator: 'equals', defaultRole: 'unknown'
 /** A Nomad network port stanza's opening: `port "http" {`. */
 const NOMAD_PORT_BLOCK = /(?:^|[\s{])port\s+"[^"\r\n]*"\s*\{/g;
 /** A map of named ports: Consul's `ports { http = 8500 }`, `ports = { grpc = 8502 }`. */
-const PORT_MAP_BLOCK = /(?:^|[\s{])ports\s*=?\s*\{/g;
+const PORT_MAP_BLOCK = /(?:^|[\s{])ports[ \t]*(?:=[ \t]*)?\{/g; // one way to split the blanks: linear
 
 /** Offsets of the `{` of every block the pattern opens, in order (one regex pass per scan). */
 function blockBraces(text: string, re: RegExp): number[] {
