@@ -7,7 +7,7 @@ import type { KeyValueOptions, Separator } from './keyvalue';
 import { scanKeyValue } from './keyvalue';
 import { forEachLine, hashComments, iniComments, leadingChars } from './lines';
 import type { CommentFinder } from './lines';
-import { allDigits, indexOfIn, isSpace, skipSpaces } from './text';
+import { allDigits, indexOfIn, isSpace, lastIndexOfIn, skipSpaces } from './text';
 import { cand } from './collector';
 import { scanEndpoints } from './endpoints';
 import { scanPortValue } from './values';
@@ -116,9 +116,10 @@ function scanShorewallLine(ctx: ScanContext, s: number, e: number, comment: bool
   // `DNAT net loc:192.168.1.10:8080 tcp 80`: the destination column's `zone:address:port`.
   const dest = cols[2];
   if (dest) {
-    const last = text.lastIndexOf(':', dest[1] - 1);
-    const first = text.indexOf(':', dest[0]);
-    if (last > first && first >= dest[0] && last - first > 1 && dest[1] - last - 1 <= 5 && allDigits(text, last + 1, dest[1])) {
+    // Searches bounded to the column: an unbounded one would walk the rest of the file on every line.
+    const last = lastIndexOfIn(text, ':', dest[0], dest[1]);
+    const first = indexOfIn(text, ':', dest[0], dest[1]);
+    if (first !== -1 && last - first > 1 && dest[1] - last - 1 <= 5 && allDigits(text, last + 1, dest[1])) {
       out.add(cand(last + 1, dest[1] - last - 1, 'firewall', comment, 'DEST'));
     }
   }
