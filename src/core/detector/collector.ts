@@ -80,8 +80,12 @@ export class Collector {
     return i >= 0 ? this.run[i] : this.late?.get(offset);
   }
 
-  /** The candidates at offsets in [from, to), in order. */
-  between(from: number, to: number): Candidate[] {
+  /**
+   * The candidates claimed in order at offsets in [from, to) (bisection on the
+   * sorted run; the few late claims are left out, so a caller asking for every
+   * range of a file stays linear).
+   */
+  inOrderBetween(from: number, to: number): Candidate[] {
     const o = this.runOffsets;
     let lo = 0;
     let hi = o.length;
@@ -95,8 +99,7 @@ export class Collector {
       const c = this.run[i];
       if (c) found.push(c);
     }
-    if (this.late) for (const c of this.late.values()) if (c.offset >= from && c.offset < to) found.push(c);
-    return found.length > 1 && this.late ? found.sort((a, b) => a.offset - b.offset) : found;
+    return found;
   }
 
   candidates(): Candidate[] {

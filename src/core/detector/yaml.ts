@@ -271,7 +271,7 @@ export function scanYaml(ctx: ScanContext): void {
    * port's role: the name says which port the task is about.
    */
   const portsNamedInName = (ns: number, ne: number, itemStart: number, itemEnd: number): void => {
-    const own = out.between(itemStart, itemEnd).filter((c) => !c.comment && (c.offset < ns || c.offset >= ne));
+    const own = out.inOrderBetween(itemStart, itemEnd).filter((c) => !c.comment && (c.offset < ns || c.offset >= ne));
     if (own.length === 0) return;
     const values = new Map<string, Candidate>();
     for (const c of own) if (!values.has(text.slice(c.offset, c.offset + c.length))) values.set(text.slice(c.offset, c.offset + c.length), c);
