@@ -1366,6 +1366,18 @@ test('reads RouterOS exports, OpenWrt UCI, Shorewall tables and Ansible INI inve
   assert.deepEqual(rows(inventory, 'inventory.production'), [[1, 68, 2222, 'connect']]);
 });
 
+test('reads postfix bracketed relay hosts, address@port (unbound) and free-form port= module arguments', () => {
+  assert.deepEqual(rows('relayhost = [smtp.gmail.com]:587\n', 'main.cf'), [[0, 29, 587, 'connect']]);
+  const unbound = 'forward-zone:\n  name: "."\n  forward-addr: 1.1.1.1@853#cloudflare-dns.com\n  interface: 127.0.0.1@5353\n';
+  assert.deepEqual(rows(unbound, 'unbound.conf'), [
+    [2, 24, 853, 'connect'], // forward-addr: 1.1.1.1@853#cloudflare-dns.com
+    [3, 23, 5353, 'connect'], // interface: 127.0.0.1@5353
+  ]);
+  // An e-mail address is no endpoint.
+  assert.deepEqual(rows('admin: root@192.168.1.1\n', 'aliases.yml'), []);
+  assert.deepEqual(rows('- name: wait\n  wait_for: port=8080 delay=10\n- name: x\n  shell: echo a=1 b=2\n', 'tasks.yml'), [[1, 17, 8080, 'unknown']]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

@@ -310,12 +310,13 @@ function hostBeforeColon(
     while (i >= lim) {
       const c = text.charCodeAt(i);
       if (c === 91) break;
-      if (!(isHex(c) || c === 58 || c === 46 || c === 37 || isAlnum(c))) return undefined;
+      if (!(isHex(c) || c === 58 || c === 46 || c === 37 || c === 45 || isAlnum(c))) return undefined;
       i--;
     }
     if (i < lim || text.charCodeAt(i) !== 91) return undefined;
     const inner = text.slice(i + 1, p);
-    if (!inner.includes(':')) return undefined;
+    // postfix `relayhost = [smtp.example.com]:587`: a bracketed host name (no MX lookup), then its port.
+    if (!inner.includes(':')) return /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(inner) ? V.dotted : undefined;
     const any = inner === '::' || inner === '::0' || /^0*(:0*)*$/.test(inner);
     return any ? V.ipv6Any : V.ipv6;
   }
@@ -419,14 +420,14 @@ function protocolAfter(text: string, i: number, to: number): 'tcp' | 'udp' | 'sc
 
 /**
  * Finds endpoints in [from, to): URLs with a port, host:port, [v6]:port,
- * bare :port and *:port, ${HOST}:port, IP#port (dnsmasq) and localhost,port
+ * bare :port and *:port, ${HOST}:port, IP#port (dnsmasq), IP@port (unbound) and localhost,port
  * (SQL Server).
  *
  * @example
  * // `proxy_pass http://backend:8000;` → 8000, role 'connect'
  */
 export function scanEndpoints(text: string, from: number, to: number, out: Collector, opts: EndpointOptions): void {
-  // Visit only the colons, hashes and commas followed by a digit (or a colon
+  // Visit only the colons, hashes, `@` and commas followed by a digit (or a colon
   // before `${`): endpoints always have one before the port. The ranges scanners ask about are short
   // and together cover a small part of the text: walk them directly.
   let i = from;
@@ -437,7 +438,7 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
       continue;
     }
     const ch = text.charCodeAt(at);
-    if (ch !== 58 && ch !== 35 && ch !== 44) continue;
+    if (ch !== 58 && ch !== 35 && ch !== 44 && ch !== 64) continue;
     const nx = text.charCodeAt(at + 1);
     // Or a colon before `${`: a variable's default as the port (`0.0.0.0:${PORT:-5000}`).
     if (!isDigit(nx) && !(ch === 58 && nx === 36 && text.charCodeAt(at + 2) === 123)) continue;
@@ -462,8 +463,8 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
     if (de < to && text.charCodeAt(de) === 58 && c !== 58) continue;
     let verdict: HostVerdict | undefined;
     if (c === 58) verdict = hostBeforeColon(text, ds - 1, from, to, de, 0, opts);
-    else if (c === 35) {
-      // 172.20.0.2#5054
+    else if (c === 35 || c === 64) {
+      // 172.20.0.2#5054 (dnsmasq), 1.1.1.1@853 and 127.0.0.1@5353 (unbound, knot, nsd)
       verdict = ipv4Before(text, ds - 1, from) >= 0 ? V.ipv4 : undefined;
     } else {
       // localhost,1433 / 10.0.0.5,1433 (SQL Server), only at the end of a value.

@@ -300,7 +300,7 @@ function plainSetting(ctx: ScanContext, key: string, vs: number, ve: number, o: 
   const last = ve - 1;
   for (let i = vs; i < last; i++) {
     const c = text.charCodeAt(i);
-    if ((c === 58 || c === 35 || c === 44) && isDigit(text.charCodeAt(i + 1))) return false;
+    if ((c === 58 || c === 35 || c === 44 || c === 64) && isDigit(text.charCodeAt(i + 1))) return false;
     if (c === 58 && text.charCodeAt(i + 1) === 36) return false; // `host:${PORT:-5000}` (endpoints.ts)
   }
   return !o.addressPairs || !directiveArgsMayHold(text, key, vs, ve);

@@ -176,6 +176,19 @@ function isListenKeyAt(text: string, ks: number, ke: number): boolean {
   return w !== 0 && (n === w || text.charCodeAt(ke - w - 1) === 95);
 }
 
+/** Whether the `=` at `eq` follows `port` or `ports` (any case), as in `port=8080` or `http_ports=80,443`. */
+function portWordBefore(text: string, eq: number, from: number): boolean {
+  let w = eq;
+  if (w - 1 >= from && (text.charCodeAt(w - 1) | 0x20) === 115) w--; // ports
+  return w - 4 >= from && endsWithLower(text, w, 'port');
+}
+
+/** Whether [s, e) holds a `port=` assignment. */
+function assignsPort(text: string, s: number, e: number): boolean {
+  for (let i = indexOfIn(text, '=', s, e); i !== -1; i = indexOfIn(text, '=', i + 1, e)) if (portWordBefore(text, i, s)) return true;
+  return false;
+}
+
 /** Whether the text ending at `end` ends with `low` (lower-case ASCII letters), ignoring ASCII case. */
 function endsWithLower(text: string, end: number, low: string): boolean {
   const s = end - low.length;
@@ -468,6 +481,9 @@ export function scanYaml(ctx: ScanContext): void {
       }
     } else if (indexOfIn(text, '--', q.s, q.e) !== -1) {
       scanCommandLine(text, q.s, q.e, out, { comment, scope, shortFlags: false, noEndpoints: true });
+    } else if (assignsPort(text, q.s, q.e)) {
+      // Free-form module arguments: `wait_for: port=8080 delay=10`.
+      scanAssignments(ctx, q.s, q.e, comment, firewallAt.length ? 'firewall' : 'unknown', scope);
     }
     scanEndpoints(text, q.s, q.e, out, { comment, scope });
   };
@@ -662,10 +678,11 @@ export function scanYaml(ctx: ScanContext): void {
     const last = ce - 1;
     for (let i = vs; i < last; i++) {
       const c = text.charCodeAt(i);
-      if ((c === 58 || c === 35 || c === 44) && isDigit(text.charCodeAt(i + 1))) return false;
+      if ((c === 58 || c === 35 || c === 44 || c === 64) && isDigit(text.charCodeAt(i + 1))) return false;
       if (c === 58 && text.charCodeAt(i + 1) === 36) return false; // `host:${PORT:-5000}`
       if (c === 45 && text.charCodeAt(i + 1) === 45) return false;
       if (c === 47) return false; // `6443/tcp` (dataForms)
+      if (c === 61 && portWordBefore(text, i, vs)) return false; // `port=8080` among module arguments
     }
     if (text.charCodeAt(last) === 47) return false;
     return true;
