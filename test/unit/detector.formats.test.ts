@@ -1378,6 +1378,22 @@ test('reads postfix bracketed relay hosts, address@port (unbound) and free-form 
   assert.deepEqual(rows('- name: wait\n  wait_for: port=8080 delay=10\n- name: x\n  shell: echo a=1 b=2\n', 'tasks.yml'), [[1, 17, 8080, 'unknown']]);
 });
 
+test('reads haproxy IPv6 wildcard binds, port-named directive arguments and firewalld forward ports', () => {
+  assert.deepEqual(rows('frontend f\n    bind :::80 v4v6\n    bind :::443 v4v6 ssl crt /x.pem\n', 'haproxy.cfg'), [
+    [1, 12, 80, 'listen'], // bind :::80 v4v6
+    [2, 12, 443, 'listen'], // bind :::443 v4v6 ssl crt /x.pem
+  ]);
+  // An unbracketed IPv6 address with a port is still ambiguous and stays out.
+  assert.deepEqual(rows('addr = ::1:8080\n', 'x.txt'), []);
+  assert.deepEqual(rows('Match LocalPort 2222\n    PasswordAuthentication no\n', 'sshd_config'), [[0, 16, 2222, 'listen']]);
+  assert.deepEqual(rows('report 5\ntransport 20\n', 'x.conf'), []);
+  const fw = 'firewall-cmd --permanent --add-forward-port=port=80:proto=tcp:toport=8080\n';
+  assert.deepEqual(rows(fw, 'fw.sh'), [
+    [0, 49, 80, 'firewall'], // firewall-cmd --permanent --add-forward-port=port=80:proto=tcp:toport=8080
+    [0, 69, 8080, 'firewall'], // firewall-cmd --permanent --add-forward-port=port=80:proto=tcp:toport=8080
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

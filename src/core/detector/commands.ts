@@ -342,6 +342,13 @@ export function scanShellCommand(text: string, from: number, to: number, out: Co
   const name = cmd?.name ?? '';
   if (IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name) || name === 'firewall-cmd') {
     scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: false, role: 'firewall' }, toks);
+    // firewall-cmd `--add-forward-port=port=80:proto=tcp:toport=8080`: `port=` and `toport=` inside the value.
+    if (name === 'firewall-cmd') {
+      for (const m of text.slice(from, to).matchAll(/[=:](?:to)?port=(\d{1,5}(?:-\d{1,5})?)(?=[:\s"']|$)/g)) {
+        const vs = from + (m.index ?? 0) + m[0].length - (m[1] ?? '').length;
+        scanPortValue(text, vs, vs + (m[1] ?? '').length, out, { role: 'firewall', comment: o.comment, key: 'firewall-cmd', scope: o.scope });
+      }
+    }
     return;
   }
   if (name === 'ufw' && cmd) {

@@ -293,6 +293,8 @@ function hostBeforeColon(
   const p = colon - 1;
   const pc = p >= from ? text.charCodeAt(p) : -1;
   if (pc === -1 || isBareBoundary(pc)) return isDisplayBefore(text, colon) ? undefined : V.wildcard;
+  // haproxy `bind :::80`: the IPv6 wildcard `::`, then the port.
+  if (pc === 58 && p - 1 >= from && text.charCodeAt(p - 1) === 58 && (p - 2 < from || isBareBoundary(text.charCodeAt(p - 2)))) return V.ipv6Any;
   if (pc === 47) {
     // `://:9092` or `//:80`
     if (p - 1 >= from && text.charCodeAt(p - 1) === 47) return V.wildcard;

@@ -113,8 +113,10 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
     const sep = text.charCodeAt(te - 1);
     if (sep === 58 || sep === 61) te--;
     const tl = te - t.s;
-    const w = nx && (tl === 4 || tl === 5) ? text.slice(t.s, te).toLowerCase() : '';
-    if ((w === 'port' || w === 'ports') && nx) {
+    // Or a port-named word: sshd `Match LocalPort 2222`.
+    const w = nx && tl >= 4 && tl <= 16 && hasPortLettersAt(text, t.s, te) ? text.slice(t.s, te).toLowerCase() : '';
+    const named = w !== '' && w !== 'port' && w !== 'ports' && /^[a-z][a-z_-]*$/.test(w) ? portKeyInfo(text.slice(t.s, te)) : undefined;
+    if ((w === 'port' || w === 'ports' || named) && nx) {
       let j = k + 1;
       while (j < toks.length) {
         const v = toks[j];
@@ -124,7 +126,8 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
         const vs = quoted ? v.s + 1 : v.s;
         const ve = quoted ? v.e - 1 : v.e;
         if (!/^\d+([-:]\d+)?$/.test(text.slice(vs, ve))) break;
-        scanPortValue(text, vs, ve, out, { role: lowKey === 'acl' ? 'firewall' : 'connect', comment, key: `${key} port`, scope, colonIsRange: true });
+        const role: PortRole = lowKey === 'acl' ? 'firewall' : named?.role ?? 'connect';
+        scanPortValue(text, vs, ve, out, { role, comment, key: `${key} ${named ? w : 'port'}`, scope, colonIsRange: true });
         j++;
       }
       k = j - 1;
