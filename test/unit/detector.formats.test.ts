@@ -1394,6 +1394,14 @@ test('reads haproxy IPv6 wildcard binds, port-named directive arguments and fire
   ]);
 });
 
+test('reads INI keys of several words (smb.conf)', () => {
+  const smb = '[global]\n   server string = Samba Server %v\n   smb ports = 445 139\n   max log size = 1000\n';
+  assert.deepEqual(rows(smb, 'smb.conf'), [
+    [2, 15, 445, 'listen'], // smb ports = 445 139
+    [2, 19, 139, 'listen'], // smb ports = 445 139
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

@@ -250,6 +250,7 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   }
   if (DIRECTIVE_NAMES.has(low) || low.endsWith('.ovpn')) {
     if (low === 'zoo.cfg') return 'properties';
+    if (low === 'smb.conf') return 'ini'; // Samba: INI whose keys are words (`smb ports = 445 139`)
     // Only an INI verdict changes the answer, and it needs a `[section]` line:
     // skip the whole sniff (twenty regexes over 64 KB) when there is none.
     if (!mayHaveSection(text)) return 'directive';

@@ -234,6 +234,15 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
       i++;
     }
     ke = i;
+    // INI keys may be several words (smb.conf `smb ports = 445 139`): words and blanks up to the `=`.
+    if (o.separator === 'equals-or-colon' && i < e && isSpace(text.charCodeAt(i)) && /^[A-Za-z][\w-]*$/.test(text.slice(ks, i))) {
+      let j = i;
+      while (j < e && (isSpace(text.charCodeAt(j)) || isAlpha(text.charCodeAt(j)) || text.charCodeAt(j) === 95 || text.charCodeAt(j) === 45)) j++;
+      if (j < e && text.charCodeAt(j) === 61 && j - ks <= 64) {
+        ke = trimEnd(text, ks, j);
+        i = j;
+      }
+    }
   }
   if (ke <= ks) return undefined;
   // OpenWrt UCI: `option dest_port '22'`, `list dest_port '80'`: the name after the word is the key.
