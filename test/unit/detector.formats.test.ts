@@ -1402,6 +1402,20 @@ test('reads INI keys of several words (smb.conf)', () => {
   ]);
 });
 
+test('reads forwards written port:host:port (ssh -L, Tor service hosts), not times or ratios', () => {
+  assert.deepEqual(rows('ssh -N -L 8080:localhost:80 -R 9000:db.internal:5432 user@bastion\n', 'tunnel.sh'), [
+    [0, 10, 8080, 'listen'], // ssh -N -L 8080:localhost:80 -R 9000:db.internal:5432 user@bastion
+    [0, 25, 80, 'connect'], // ssh -N -L 8080:localhost:80 -R 9000:db.internal:5432 user@bastion
+    [0, 31, 9000, 'listen'], // ssh -N -L 8080:localhost:80 -R 9000:db.internal:5432 user@bastion
+    [0, 48, 5432, 'connect'], // ssh -N -L 8080:localhost:80 -R 9000:db.internal:5432 user@bastion
+  ]);
+  assert.deepEqual(rows('services:\n  tor:\n    environment:\n      HOSTS: 80:web:3000\n', 'docker-compose.yml'), [
+    [3, 13, 80, 'listen'], // HOSTS: 80:web:3000
+    [3, 20, 3000, 'connect'], // HOSTS: 80:web:3000
+  ]);
+  assert.deepEqual(rows('MaxStartups 10:30:100\ntime 10:30:45\n', 'sshd_config'), []);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

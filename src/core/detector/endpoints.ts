@@ -282,6 +282,10 @@ const V = {
   template: verdicts('template', false), variable: verdicts('variable', false), url: verdicts('url', false),
 } as const;
 
+/** The local port of a `port:host:port` forward, left by `hostBeforeColon` for its caller (-1 when none). */
+let leadPortStart = -1;
+let leadPortEnd = -1;
+
 /**
  * Decides whether the digits at [ds, de), preceded by a colon, are the port of
  * an endpoint. Returns what kind of host they follow, or undefined.
@@ -290,6 +294,7 @@ function hostBeforeColon(
   text: string, colon: number, from: number, to: number, de: number, depth: number, opts: EndpointOptions,
   ds = colon + 1, // where the port's digits start: later than `colon + 1` for `host:${PORT:-N}`
 ): HostVerdict | undefined {
+  leadPortStart = -1;
   const p = colon - 1;
   const pc = p >= from ? text.charCodeAt(p) : -1;
   if (pc === -1 || isBareBoundary(pc)) return isDisplayBefore(text, colon) ? undefined : V.wildcard;
@@ -368,7 +373,16 @@ function hostBeforeColon(
       return undefined;
     }
     // socat `tcp:localhost:6001`: the address type is no host; judge `localhost` as usual below.
-    if (!socatTypeBefore(text, hs - 1, from)) return undefined;
+    // A forward `port:host:port` (`ssh -L 8080:localhost:80`, Tor `80:web:3000`): the first port is
+    // the local one; judge the host as usual and hand the first port to the caller.
+    if (!socatTypeBefore(text, hs - 1, from)) {
+      let ps = hs - 1;
+      while (ps > from && isDigit(text.charCodeAt(ps - 1))) ps--;
+      const n = hs - 1 - ps;
+      if (depth !== 0 || n < 1 || n > 5 || !(ps === from || isBareBoundary(text.charCodeAt(ps - 1)))) return undefined;
+      leadPortStart = ps;
+      leadPortEnd = hs - 1;
+    }
   } else if (bh !== -1 && bh !== 64 && !isBareBoundary(bh) && bh !== 40 && bh !== 58) {
     // Glued to something else: `a+b:80`, `x%y:1`.
     if (!(bh === 47 || bh === 42 || bh === 92 || bh === 41 || bh === 93 || bh === 60)) return undefined;
@@ -464,7 +478,12 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
     if (de - ds > 5 || !isPortTerminator(text, de, to)) continue;
     if (de < to && text.charCodeAt(de) === 58 && c !== 58) continue;
     let verdict: HostVerdict | undefined;
-    if (c === 58) verdict = hostBeforeColon(text, ds - 1, from, to, de, 0, opts);
+    if (c === 58) {
+      verdict = hostBeforeColon(text, ds - 1, from, to, de, 0, opts);
+      if (verdict && leadPortStart >= 0) {
+        out.add(cand(leadPortStart, leadPortEnd - leadPortStart, opts.role ?? 'listen', opts.comment, opts.key, opts.scope));
+      }
+    }
     else if (c === 35 || c === 64) {
       // 172.20.0.2#5054 (dnsmasq), 1.1.1.1@853 and 127.0.0.1@5353 (unbound, knot, nsd)
       verdict = ipv4Before(text, ds - 1, from) >= 0 ? V.ipv4 : undefined;
