@@ -1416,6 +1416,20 @@ test('reads forwards written port:host:port (ssh -L, Tor service hosts), not tim
   assert.deepEqual(rows('MaxStartups 10:30:100\ntime 10:30:45\n', 'sshd_config'), []);
 });
 
+test('reads Varnish backends, and // comments in directive files (BIND, VCL)', () => {
+  const vcl = 'vcl 4.0;\n// default backend on port 80\nbackend default {\n    .host = "127.0.0.1";\n    .port = "8080";\n' +
+    '    .probe = { .url = "/"; .timeout = 1s; .interval = 5s; .window = 5; .threshold = 3; }\n}\n';
+  assert.deepEqual(rows(vcl, 'default.vcl'), [
+    [1, 27, 80, 'connect', true], // // default backend on port 80
+    [4, 13, 8080, 'connect'], // .port = "8080";
+  ]);
+  const bind = 'options {\n  // listen-on port 53 { 127.0.0.1; };\n  listen-on port 5353 { any; };\n};\n';
+  assert.deepEqual(rows(bind, 'named.conf.options'), [
+    [1, 20, 53, 'connect', true], // // listen-on port 53 { 127.0.0.1; };
+    [2, 17, 5353, 'connect'], // listen-on port 5353 { any; };
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

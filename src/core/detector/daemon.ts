@@ -30,7 +30,7 @@ const DIALECTS: Partial<Record<FormatId, Dialect>> = {
   ufw: { findComment: leadingChars('#;'), markerChars: '#;', separator: 'equals', defaultRole: 'firewall', colonIsRange: true, sections: true },
   toml: { findComment: hashComments, markerChars: '#', separator: 'equals', defaultRole: 'listen', sections: true },
   systemd: { findComment: leadingChars('#;'), markerChars: '#;', separator: 'equals', defaultRole: 'listen', sections: true },
-  directive: { findComment: hashComments, markerChars: '#;!', separator: 'equals-or-space', defaultRole: 'listen', addressPairs: true },
+  directive: { findComment: hashComments, markerChars: '#;!/', separator: 'equals-or-space', defaultRole: 'listen', addressPairs: true },
 };
 
 /** Scans a key/value or directive file in one of the dialects above. */
@@ -45,7 +45,9 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
         if (h !== -1) return h;
         let i = s;
         while (i < e && isSpace(t.charCodeAt(i))) i++;
-        return i < e && (t.charCodeAt(i) === 59 || t.charCodeAt(i) === 33) ? i : -1;
+        // `;` and `!` start comments in a few daemons; `//` in BIND's named.conf and Varnish VCL.
+        if (i < e && (t.charCodeAt(i) === 59 || t.charCodeAt(i) === 33)) return i;
+        return i + 1 < e && t.charCodeAt(i) === 47 && t.charCodeAt(i + 1) === 47 ? i : -1;
       }
     : d.findComment;
   const sectionOf = (line: number): string | undefined => {

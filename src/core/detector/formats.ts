@@ -110,7 +110,7 @@ export function isConfigFileName(fileName: string): boolean {
   return (
     path.includes('/etc/default/') || path.includes('/sites-available/') || path.includes('/sites-enabled/') ||
     path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/') || path.includes('/xinetd.d/') ||
-    path.includes('/shorewall/') || path.includes('/etc/config/') || low.endsWith('.rsc')
+    path.includes('/shorewall/') || path.includes('/etc/config/') || low.endsWith('.rsc') || low.endsWith('.vcl')
   );
 }
 
@@ -235,6 +235,7 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (path.includes('/ufw/applications.d/')) return 'ufw';
   if (path.includes('/xinetd.d/') || path.includes('/shorewall/') || path.includes('/etc/config/')) return 'directive';
   if (low.endsWith('.rsc')) return 'shell'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
+  if (low.endsWith('.vcl')) return 'directive'; // Varnish: `backend default { .host = "127.0.0.1"; .port = "8080"; }`
   if (low.endsWith('.xml')) {
     if (path.includes('firewalld')) return 'firewalld';
     return sniff(text) === 'firewalld' ? 'firewalld' : 'xml';

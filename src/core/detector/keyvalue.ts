@@ -406,7 +406,8 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
   const info = portKeyInfo(key);
   let endpointRole: PortRole | undefined;
   if (info && digits) {
-    const role = info.role ?? o.defaultRole;
+    // Varnish VCL `.port = "8080";` sits in a backend definition: a port to connect to.
+    const role = info.role ?? (key.charCodeAt(0) === 46 && o.addressPairs ? 'connect' : o.defaultRole);
     scanPortValue(text, vs, ve, out, {
       role, comment, key, scope: o.scope, rangeEnd: info.rangeEnd, colonIsRange: o.colonIsRange || role === 'firewall',
     });
