@@ -1430,6 +1430,33 @@ test('reads Varnish backends, and // comments in directive files (BIND, VCL)', (
   ]);
 });
 
+test('takes a number in a Terraform description as a port when its block sets that port', () => {
+  const tf = `resource "aws_security_group" "web" {
+  description = "Web 80 and 443, not 10 hosts"
+  ingress {
+    from_port   = 8080
+    to_port     = 8080
+    description = "Tomcat 8080 Access (v2)"
+  }
+  ingress {
+    from_port = 443
+    to_port   = 443
+  }
+}
+resource "aws_security_group" "other" {
+  description = "Nothing here is 8080"
+}
+`;
+  assert.deepEqual(rows(tf, 'sg.tf'), [
+    [1, 28, 443, 'firewall'], // description = "Web 80 and 443, not 10 hosts"
+    [3, 18, 8080, 'firewall'], // from_port   = 8080
+    [4, 18, 8080, 'firewall'], // to_port     = 8080
+    [5, 26, 8080, 'firewall'], // description = "Tomcat 8080 Access (v2)"
+    [8, 16, 443, 'firewall'], // from_port = 443
+    [9, 16, 443, 'firewall'], // to_port   = 443
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

@@ -2,13 +2,13 @@
 // `variable "app_port" { default = 8080 }`, and security-group rule tuples
 // `[from, to, "protocol", "description"]`.
 import type { ScanContext } from './context';
-import { cand } from './collector';
+import { cand, type Candidate } from './collector';
 import { forEachLine } from './lines';
 import { handleValue, type KeyValueOptions } from './keyvalue';
 import { portKeyInfo, roleFromWords, splitWords } from './keys';
 import { scanEndpoints } from './endpoints';
 import { scanPortValue } from './values';
-import { allDigits, hashCommentStart, indexOfIn, isWordChar, skipSpaces, trimEnd } from './text';
+import { allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isWordChar, skipSpaces, trimEnd } from './text';
 
 /** Protocols that make `[a, b, "tcp"]` a from/to port pair (ICMP's numbers are types and codes). */
 const PORT_PROTOCOLS = /^"(?:tcp|udp|sctp|all|-1|6|17|132)"$/i;
@@ -167,6 +167,8 @@ export function scanTerraform(ctx: ScanContext): void {
   const blocks = text.includes('/*') ? blockComments(text) : [];
   const portBraces = blockBraces(text, NOMAD_PORT_BLOCK);
   const portMaps = blockBraces(text, PORT_MAP_BLOCK);
+  // `description = "..."` values with digits: read once the whole file is (portsNamedInDescriptions).
+  const descriptions: Array<[number, number]> = [];
   const lineComment = (t: string, s: number, e: number): number => {
     const h = hashCommentStart(t, s, e);
     let sl = -1;
@@ -220,6 +222,7 @@ export function scanTerraform(ctx: ScanContext): void {
         if (label && portKeyInfo(label)) key = label;
       }
       any = true;
+      if (key === 'description' && !comment && hasDigit(text, vs, ve)) descriptions.push([vs, ve]);
       if ((key === 'static' || key === 'to') && inBlock(text, portBraces, kStart)) {
         // Nomad `port "http" { static = 8080  to = 80 }`: the host's port and the task's.
         scanPortValue(text, vs, ve, ctx.out, { role: key === 'static' ? 'published' : 'container', comment, key });
@@ -234,4 +237,61 @@ export function scanTerraform(ctx: ScanContext): void {
     }
     if (!any) scanEndpoints(text, ls, le, ctx.out, { comment });
   });
+  if (descriptions.length > 0) portsNamedInDescriptions(ctx, descriptions);
+}
+
+/**
+ * A security-group rule's `description = "Tomcat 8080 Access"`: a number in a
+ * block's description that equals a port the same block (or a block inside it)
+ * sets is that port. One pass pairs every description with its block.
+ */
+function portsNamedInDescriptions(ctx: ScanContext, descriptions: ReadonlyArray<[number, number]>): void {
+  const { text, out } = ctx;
+  // Innermost block around each description, and where each block closes.
+  const opens: number[] = [];
+  const stack: number[] = [];
+  const closeOf = new Map<number, number>();
+  let d = 0;
+  const n = text.length;
+  for (let i = 0; i < n && (d < descriptions.length || stack.length > 0); i++) {
+    while (d < descriptions.length && (descriptions[d]?.[0] ?? n) <= i) {
+      opens.push(stack[stack.length - 1] ?? -1);
+      d++;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 123) stack.push(i);
+    else if (c === 125) {
+      const o = stack.pop();
+      if (o !== undefined) closeOf.set(o, i);
+    }
+  }
+  const valuesOf = new Map<number, Map<string, Candidate>>();
+  for (let k = 0; k < descriptions.length; k++) {
+    const [ds, de] = descriptions[k] ?? [0, 0];
+    const open = opens[k] ?? -1;
+    const close = closeOf.get(open);
+    if (open < 0 || close === undefined) continue;
+    let values = valuesOf.get(open);
+    if (!values) {
+      values = new Map();
+      for (const c of out.inOrderBetween(open, close)) {
+        if (c.comment || (c.offset >= ds && c.offset < de)) continue;
+        const v = text.slice(c.offset, c.offset + c.length);
+        if (!values.has(v)) values.set(v, c);
+      }
+      valuesOf.set(open, values);
+    }
+    if (values.size === 0) continue;
+    for (let i = ds; i < de; i++) {
+      if (!isDigit(text.charCodeAt(i))) continue;
+      let j = i;
+      while (j < de && isDigit(text.charCodeAt(j))) j++;
+      const before = i > ds ? text.charCodeAt(i - 1) : 32;
+      const after = j < de ? text.charCodeAt(j) : 32;
+      const word = !isWordChar(before) && before !== 46 && before !== 45 && !isWordChar(after) && after !== 46 && after !== 45;
+      const same = word && j - i <= 5 ? values.get(text.slice(i, j)) : undefined;
+      if (same) out.add(cand(i, j - i, same.role, false, 'description', same.scope));
+      i = j;
+    }
+  }
 }
