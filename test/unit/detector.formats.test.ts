@@ -1457,6 +1457,16 @@ resource "aws_security_group" "other" {
   ]);
 });
 
+test('takes the literal fallback of a Jinja expression under a port key', () => {
+  const text = 'ufw_allow_ports_in:\n  - {{ ansible_ssh_port if ansible_ssh_port is defined else 22 }}\n  - 25\n' +
+    'http_port: "{{ custom_port | default(8080) }}"\nother_port: "{{ a | int }}"\n';
+  assert.deepEqual(rows(text, 'defaults/main.yml'), [
+    [1, 60, 22, 'firewall'], // - {{ ansible_ssh_port if ansible_ssh_port is defined else 22 }}
+    [2, 4, 25, 'firewall'], // - 25
+    [3, 37, 8080, 'listen'], // http_port: "{{ custom_port | default(8080) }}"
+  ]);
+});
+
 test('takes the default of a variable as the port of host:port on command lines and in values', () => {
   const procfile = 'web: gunicorn --bind 0.0.0.0:${PORT:-5000} --workers 4 run:app\nworker: app --connect db:${DB_PORT-5432} --listen :${P:=8080}\n';
   assert.deepEqual(rows(procfile, 'Procfile'), [

@@ -74,6 +74,21 @@ export function scanPortValue(text: string, from: number, to: number, out: Colle
   let tokens = 0;
   while (i < to && tokens < 64) {
     const c = text.charCodeAt(i);
+    if (c === 123 && text.charCodeAt(i + 1) === 123) {
+      // A Jinja expression: only its fallback is a literal port (`{{ port | default(8080) }}`,
+      // `{{ ansible_ssh_port if ansible_ssh_port is defined else 22 }}`).
+      const close = indexOfIn(text, '}}', i + 2, Math.min(to, i + 400));
+      if (close !== -1) {
+        const m = /(?:\bdefault\(\s*["']?|\belse\s+["']?)(\d{1,5})["']?\s*\)?\s*$/.exec(text.slice(i + 2, close));
+        if (m && m[1]) {
+          const ds = i + 2 + m.index + m[0].indexOf(m[1]);
+          out.add(cand(ds, m[1].length, info.role, info.comment, info.key, info.scope, info.protocol, info.rangeEnd));
+        }
+        i = close + 2;
+        tokens++;
+        continue;
+      }
+    }
     if (c === 36 && i + 1 < to && text.charCodeAt(i + 1) === 123) {
       const d = variableDefault(text, i + 1, to);
       if (d) {

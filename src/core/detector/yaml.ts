@@ -338,7 +338,7 @@ export function scanYaml(ctx: ScanContext): void {
   /** Handles one scalar or flow value. `key` undefined for a list item scalar. */
   const value = (path: readonly string[], key: string | undefined, vs: number, ve: number, comment: boolean, line: number, keyIndent: number, depth = 0): void => {
     if (vs >= ve) return;
-    if (text.charCodeAt(vs) === 123 && depth < 16 && !(composeFile && (key === undefined ? path[path.length - 1] === 'ports' : false))) {
+    if (text.charCodeAt(vs) === 123 && text.charCodeAt(vs + 1) !== 123 && depth < 16 && !(composeFile && (key === undefined ? path[path.length - 1] === 'ports' : false))) {
       // Flow mapping `{ address: 0.0.0.0, port_value: 10000 }`: each pair under this key.
       const inner = key === undefined ? path : [...path, key];
       for (const it of flowItems(text, vs, ve)) {
