@@ -8,7 +8,7 @@ import { portKeyInfo, splitWords } from './keys';
 import { scanMapping } from './mapping';
 import { scanPortValue } from './values';
 import { scanProsePorts } from './prose';
-import { allDigits, indexOfIn, isDigit, isSpace, isWordChar } from './text';
+import { allDigits, indexOfIn, isDigit, isSpace, isWordChar, lowerAt } from './text';
 
 export interface CommandOptions {
   readonly comment: boolean;
@@ -203,8 +203,7 @@ function isContainerRun(text: string, toks: readonly Tok[]): boolean {
 function endsWithWord(text: string, t: Tok, word: string): boolean {
   const n = word.length;
   if (t.e - t.s < n || (t.e - t.s > n && text.charCodeAt(t.e - n - 1) !== 47)) return false;
-  for (let i = 0; i < n; i++) if ((text.charCodeAt(t.e - n + i) | 0x20) !== word.charCodeAt(i)) return false;
-  return true;
+  return lowerAt(text, t.e - n, word);
 }
 
 /** Vetoes `node:100`-style image arguments (an image or language name, a colon, digits) of a container run. */

@@ -4,7 +4,7 @@
 // with a better role.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
-import { allDigits, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar } from './text';
+import { allDigits, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar, lowerAt } from './text';
 
 export interface EndpointOptions {
   readonly comment: boolean;
@@ -397,7 +397,7 @@ function hostBeforeColon(
   }
   if (!hasLetter) return undefined;
   if (inIpv6Chain(text, colon, from, to)) return undefined;
-  if (equalsLowerIn(text, hs, colon, 'localhost') || equalsLowerIn(text, hs, colon, 'ip6-localhost')) return V.local;
+  if ((colon - hs === 9 && lowerAt(text, hs, 'localhost')) || (colon - hs === 13 && lowerAt(text, hs, 'ip6-localhost'))) return V.local;
   const host = text.slice(hs, colon);
   const lower = host.toLowerCase();
   // socat's listening address types take a port, not a host (`TCP-LISTEN:8080,fork`).
@@ -415,13 +415,6 @@ function hostBeforeColon(
   if (de - ds < 2) return undefined;
   if (Number(text.slice(ds, de)) < 80) return undefined;
   return V.name;
-}
-
-/** Whether [from, to) of a text is `low` (lower-case ASCII) in any ASCII case, without a lower-cased copy. */
-function equalsLowerIn(text: string, from: number, to: number, low: string): boolean {
-  if (to - from !== low.length) return false;
-  for (let i = 0; i < low.length; i++) if ((text.charCodeAt(from + i) | 0x20) !== low.charCodeAt(i)) return false;
-  return true;
 }
 
 function protocolAfter(text: string, i: number, to: number): 'tcp' | 'udp' | 'sctp' | undefined {

@@ -8,7 +8,7 @@ import { isIpv4, scanEndpoints } from './endpoints';
 import { hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo } from './keys';
 import { scanImageRegistry, scanPortValue } from './values';
 import { isProseKey, scanProsePorts } from './prose';
-import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, lastIndexOfIn, skipSpaces, trimEnd } from './text';
+import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, lastIndexOfIn, lowerAt, skipSpaces, trimEnd } from './text';
 import { cand } from './collector';
 
 export type Separator = 'equals' | 'equals-or-colon' | 'equals-or-space' | 'any';
@@ -348,8 +348,8 @@ function directiveArgsMayHold(text: string, key: string, s: number, e: number): 
     }
     if (c === 46 || c === 91) host = true;
     const l = c | 0x20;
-    if (l === 112 && ciAt(text, i, e, 'port')) return true;
-    if (l === 108 && ciAt(text, i, e, 'localhost')) host = true;
+    if (l === 112 && i + 4 <= e && lowerAt(text, i, 'port')) return true;
+    if (l === 108 && i + 9 <= e && lowerAt(text, i, 'localhost')) host = true;
   }
   if (!number) return false;
   if (host) return true;
@@ -357,13 +357,6 @@ function directiveArgsMayHold(text: string, key: string, s: number, e: number): 
   if (key === 'cache_peer' || ENDPOINT_DIRECTIVES.has(key)) return true;
   const lowKey = key.toLowerCase();
   return lowKey !== key && (lowKey === 'cache_peer' || ENDPOINT_DIRECTIVES.has(lowKey));
-}
-
-/** Whether `low` (lower-case ASCII letters) stands at `i`, ignoring ASCII case. */
-function ciAt(text: string, i: number, end: number, low: string): boolean {
-  if (i + low.length > end) return false;
-  for (let k = 0; k < low.length; k++) if ((text.charCodeAt(i + k) | 0x20) !== low.charCodeAt(k)) return false;
-  return true;
 }
 
 export function handleValue(ctx: ScanContext, key: string, vs: number, ve: number, comment: boolean, o: KeyValueOptions, format: FormatId = ctx.format): void {

@@ -5,7 +5,7 @@
 // nothing but such a list of two- to five-digit numbers: other digits are never taken.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
-import { isAlnum, isDigit, isSpace } from './text';
+import { isAlnum, isDigit, isSpace, lowerAt } from './text';
 
 export interface ProseOptions {
   readonly comment: boolean;
@@ -27,17 +27,9 @@ export function isProseKey(key: string): boolean {
   return PROSE_KEYS.has(key) || (key.charCodeAt(0) < 97 && PROSE_KEYS.has(key.toLowerCase()));
 }
 
-/** `p` + `o` + `r` + `t` in any case at i. */
-function isPortAt(text: string, i: number): boolean {
-  return (text.charCodeAt(i) | 0x20) === 112 && (text.charCodeAt(i + 1) | 0x20) === 111 && (text.charCodeAt(i + 2) | 0x20) === 114 &&
-    (text.charCodeAt(i + 3) | 0x20) === 116;
-}
-
 /** The lower-cased word `w` at i, standing alone (a space or the end after it). */
 function wordAt(text: string, i: number, to: number, w: string): boolean {
-  if (i + w.length >= to || !isSpace(text.charCodeAt(i + w.length))) return false;
-  for (let k = 0; k < w.length; k++) if ((text.charCodeAt(i + k) | 0x20) !== w.charCodeAt(k)) return false;
-  return true;
+  return i + w.length < to && isSpace(text.charCodeAt(i + w.length)) && lowerAt(text, i, w);
 }
 
 /**
@@ -52,7 +44,7 @@ export function scanProsePorts(text: string, from: number, to: number, out: Coll
       i = parenthesizedPorts(text, i, to, out, o, added);
       continue;
     }
-    if (!isPortAt(text, i) || (i > from && isAlnum(text.charCodeAt(i - 1)))) continue;
+    if (!lowerAt(text, i, 'port') || (i > from && isAlnum(text.charCodeAt(i - 1)))) continue;
     let j = i + 4;
     if ((text.charCodeAt(j) | 0x20) === 115) j++; // ports
     if (j >= to || !isSpace(text.charCodeAt(j))) continue;

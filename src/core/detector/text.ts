@@ -136,6 +136,16 @@ export function allDigits(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Whether `low` (lower-case ASCII letters, maybe `-` or digits) stands at `i`
+ * in any ASCII case, without a lower-cased copy; false past the text's end.
+ */
+export function lowerAt(text: string, i: number, low: string): boolean {
+  if (i < 0 || i + low.length > text.length) return false;
+  for (let k = 0; k < low.length; k++) if ((text.charCodeAt(i + k) | 0x20) !== low.charCodeAt(k)) return false;
+  return true;
+}
+
 /** Offset of the first `ch` in [from, to) outside single or double quotes, or -1. */
 export function indexOutsideQuotes(text: string, ch: number, from: number, to: number): number {
   let quote = 0;

@@ -19,7 +19,7 @@ import { flowItems } from './flow';
 import { scanMapping } from './mapping';
 import { isProseKey, scanProsePorts } from './prose';
 import { scanImageRegistry, scanPortValue } from './values';
-import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isSpace, isWordChar, trimEnd } from './text';
+import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isSpace, isWordChar, lowerAt, trimEnd } from './text';
 
 interface KeyFrame {
   readonly indent: number;
@@ -172,7 +172,7 @@ function isFirewallKeyAt(text: string, ks: number, ke: number): boolean {
 function isListenKeyAt(text: string, ks: number, ke: number): boolean {
   // `listen`, `bind`, `…_listen`, `…_bind` in any ASCII case (no other character lower-cases into these letters).
   const n = ke - ks;
-  const w = n >= 6 && endsWithLower(text, ke, 'listen') ? 6 : n >= 4 && endsWithLower(text, ke, 'bind') ? 4 : 0;
+  const w = n >= 6 && lowerAt(text, ke - 6, 'listen') ? 6 : n >= 4 && lowerAt(text, ke - 4, 'bind') ? 4 : 0;
   return w !== 0 && (n === w || text.charCodeAt(ke - w - 1) === 95);
 }
 
@@ -180,7 +180,7 @@ function isListenKeyAt(text: string, ks: number, ke: number): boolean {
 function portWordBefore(text: string, eq: number, from: number): boolean {
   let w = eq;
   if (w - 1 >= from && (text.charCodeAt(w - 1) | 0x20) === 115) w--; // ports
-  return w - 4 >= from && endsWithLower(text, w, 'port');
+  return w - 4 >= from && lowerAt(text, w - 4, 'port');
 }
 
 /** Whether [s, e) holds a `port=` assignment. */
@@ -189,12 +189,6 @@ function assignsPort(text: string, s: number, e: number): boolean {
   return false;
 }
 
-/** Whether the text ending at `end` ends with `low` (lower-case ASCII letters), ignoring ASCII case. */
-function endsWithLower(text: string, end: number, low: string): boolean {
-  const s = end - low.length;
-  for (let k = low.length - 1; k >= 0; k--) if ((text.charCodeAt(s + k) | 0x20) !== low.charCodeAt(k)) return false;
-  return true;
-}
 
 /**
  * `isProseKey` for the key at [ks, ke): free-text keys are 3 to 11 chars and
