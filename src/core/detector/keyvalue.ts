@@ -32,19 +32,20 @@ const ENDPOINT_DIRECTIVES = new Set([
   'connect_ip', 'bindto', 'route-gateway', 'nameserver', 'dns', 'upstream_dns', 'forwarders', 'server_addr',
 ]);
 
-/** Keys whose bare number is a port, and its role (stunnel's `accept` and `connect`). */
-const BARE_PORT_KEYS = new Map<string, PortRole>([['accept', 'listen'], ['connect', 'connect']]);
-
-/** Directives whose first argument is a port or `[bind:]port` (ssh forwarding, systemd sockets, Apache `Listen`). */
-const FIRST_ARG_PORT = /^(listen|listener|listenstream|listendatagram|listensequentialpacket|listenaddress|localforward|remoteforward|dynamicforward|expose)$/i;
+/**
+ * Directives whose first argument is a port or `[bind:]port` (ssh forwarding, systemd sockets, Apache
+ * `Listen`, stunnel `accept`, and stunnel `connect`, whose port is a remote one).
+ */
+const FIRST_ARG_PORT =
+  /^(listen|listener|listenstream|listendatagram|listensequentialpacket|listenaddress|localforward|remoteforward|dynamicforward|expose|accept|connect)$/i;
 
 function firstArgPort(key: string): boolean {
-  // Each of them starts with l, r, d or e (ASCII: the regex has no `u` flag, so nothing else folds to them).
-  // And each is 6, 8, 12, 13, 14 or 22 chars long (the regex is anchored at both ends).
+  // Each of them starts with l, r, d, e, a or c (ASCII: the regex has no `u` flag, so nothing else folds to them).
+  // And each is 6, 7, 8, 12, 13, 14 or 22 chars long (the regex is anchored at both ends).
   const n = key.length;
-  if (n !== 6 && n !== 8 && n !== 12 && n !== 13 && n !== 14 && n !== 22) return false;
+  if (n !== 6 && n !== 7 && n !== 8 && n !== 12 && n !== 13 && n !== 14 && n !== 22) return false;
   const c = key.charCodeAt(0) | 0x20;
-  return (c === 108 || c === 114 || c === 100 || c === 101) && FIRST_ARG_PORT.test(key);
+  return (c === 108 || c === 114 || c === 100 || c === 101 || c === 97 || c === 99) && FIRST_ARG_PORT.test(key);
 }
 
 function isHostToken(text: string, s: number, e: number, key: string, first: boolean): boolean {
@@ -386,13 +387,6 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
   if (digits && (key.charCodeAt(0) | 0x20) === 108 && /^listeners?\./i.test(key)) {
     scanPortValue(text, vs, ve, out, { role: 'listen', comment, key, scope: o.scope });
   }
-  // stunnel: `accept = 3443` listens, `connect = 80` connects (a `host:port` is an endpoint below).
-  const bare = digits && (key.length === 6 || key.length === 7) ? BARE_PORT_KEYS.get(key.toLowerCase()) : undefined;
-  if (bare !== undefined) {
-    let a = vs;
-    while (a < ve && !isSpace(text.charCodeAt(a))) a++;
-    if (a - vs <= 5 && allDigits(text, vs, a)) out.add(cand(vs, a - vs, bare, comment, key, o.scope));
-  }
   // Most values with digits are plain settings (`maxclients 10000`, `save 900 1`):
   // rule them out before building tokens and options for the passes below.
   if (digits && plainSetting(ctx, key, vs, ve, o, format)) return;
@@ -414,14 +408,15 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
       while (a < ve && !isSpace(text.charCodeAt(a))) a++;
       if (allDigits(text, vs, a)) out.add(cand(vs, a - vs, 'listen', comment, key, o.scope));
     } else {
-      // Listen 80 / Listen 0.0.0.0:8080 https / ListenStream=[::]:443 / (nginx) listen 80;
+      // Listen 80 / Listen 0.0.0.0:8080 https / ListenStream=[::]:443 / (nginx) listen 80; / connect = 80
+      const role: PortRole = low === 'connect' ? 'connect' : 'listen';
       let a = vs;
       while (a < ve && !isSpace(text.charCodeAt(a)) && text.charCodeAt(a) !== 59) a++;
       // The port is after the address's last colon, as Apache reads it (`Listen ::1:82` too).
       const colon = lastIndexOfIn(text, ':', vs, a);
       const ps = colon === -1 ? vs : colon + 1;
-      if (a - ps <= 5 && allDigits(text, ps, a)) out.add(cand(ps, a - ps, 'listen', comment, key, o.scope));
-      endpointRole = 'listen';
+      if (a - ps <= 5 && allDigits(text, ps, a)) out.add(cand(ps, a - ps, role, comment, key, o.scope));
+      if (role === 'listen') endpointRole = 'listen';
     }
   } else if (digits && (isCommandKey(key) || key === 'Environment' || format === 'shell')) {
     if (key === 'Environment' || key === 'EnvironmentFile') scanAssignments(ctx, vs, ve, comment, o.defaultRole);
