@@ -8,7 +8,7 @@ import { isIpv4, scanEndpoints } from './endpoints';
 import { hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo } from './keys';
 import { scanImageRegistry, scanPortValue } from './values';
 import { isProseKey, scanProsePorts } from './prose';
-import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, lastIndexOfIn, lowerAt, skipSpaces, trimEnd } from './text';
+import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, isWordChar, lastIndexOfIn, lowerAt, skipSpaces, trimEnd } from './text';
 import { cand } from './collector';
 
 export type Separator = 'equals' | 'equals-or-colon' | 'equals-or-space' | 'any';
@@ -236,10 +236,18 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
     }
     ke = i;
     // INI keys may be several words (smb.conf `smb ports = 445 139`): words and blanks up to the `=`.
-    if (o.separator === 'equals-or-colon' && i < e && isSpace(text.charCodeAt(i)) && /^[A-Za-z][\w-]*$/.test(text.slice(ks, i))) {
-      let j = i;
+    // Only when a word follows the blanks (`key = value`, the common line, is left as it is) and
+    // the first word is a name (`host.example.com ansible_port=22` is no key of several words).
+    const j0 = o.separator === 'equals-or-colon' && i < e && isSpace(text.charCodeAt(i)) ? skipSpaces(text, i, e) : e;
+    if (j0 < e && isAlpha(text.charCodeAt(j0)) && isAlpha(text.charCodeAt(ks))) {
+      let j = j0;
       while (j < e && (isSpace(text.charCodeAt(j)) || isAlpha(text.charCodeAt(j)) || text.charCodeAt(j) === 95 || text.charCodeAt(j) === 45)) j++;
-      if (j < e && text.charCodeAt(j) === 61 && j - ks <= 64) {
+      let name = true;
+      for (let k = ks; k < i && name; k++) {
+        const c = text.charCodeAt(k);
+        name = isWordChar(c) || c === 45;
+      }
+      if (name && j < e && text.charCodeAt(j) === 61 && j - ks <= 64) {
         ke = trimEnd(text, ks, j);
         i = j;
       }
