@@ -5,6 +5,7 @@ import type { ScanContext } from './context';
 import type { FormatId, PortRole } from './types';
 import type { KeyValueOptions, Separator } from './keyvalue';
 import { scanKeyValue } from './keyvalue';
+import { isShorewallPath } from './formats';
 import { forEachLine, hashComments, iniComments, leadingChars } from './lines';
 import type { CommentFinder } from './lines';
 import { allDigits, indexOfIn, isSpace, lastIndexOfIn, skipSpaces } from './text';
@@ -72,7 +73,7 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
   // Only ufw profiles scope by section; the others share one options object.
   const o = (line: number): KeyValueOptions => (format === 'ufw' ? { ...base, scope: sectionOf(line) } : base);
   // Shorewall's tables (`ACCEPT net fw tcp 80`) are columns, not directives.
-  const shorewall = format === 'directive' && /[\\/]shorewall[\\/]/i.test(ctx.fileName ?? '');
+  const shorewall = format === 'directive' && isShorewallPath(ctx.fileName);
   forEachLine(ctx, { findComment, markerChars: d.markerChars }, (s, e, comment, line) => {
     if (shorewall) {
       scanShorewallLine(ctx, s, e, comment);

@@ -70,8 +70,16 @@ const CONFIG_NAMES = new Set([
 const CONFIG_EXTENSIONS = [
   '.yml', '.yaml', '.json', '.jsonc', '.conf', '.cfg', '.cnf', '.ini', '.properties', '.toml', '.env', '.tf', '.tfvars', '.hcl', '.nomad',
   '.service', '.socket', '.xml', '.nft', '.rules', '.dockerfile', '.caddyfile', '.ovpn', '.local', '.sysconfig', '.vhost',
-  '.nginx', '.network', '.container', '.pod', '.kube',
+  '.nginx', '.network', '.container', '.pod', '.kube', '.rsc', '.vcl',
 ];
+
+/** Directories whose files are directive-style configs whatever their names: xinetd services, Shorewall tables, OpenWrt UCI. */
+const DIRECTIVE_DIRS = ['/xinetd.d/', '/shorewall/', '/etc/config/'];
+
+/** Whether a file is one of Shorewall's tables (`/etc/shorewall/rules`): columns, not directives. */
+export function isShorewallPath(fileName: string | undefined): boolean {
+  return fileName !== undefined && normPath(fileName).includes('/shorewall/');
+}
 
 /**
  * Split, sample and backup copies of a known daemon config keep its format:
@@ -109,8 +117,7 @@ export function isConfigFileName(fileName: string): boolean {
   const path = normPath(fileName);
   return (
     path.includes('/etc/default/') || path.includes('/sites-available/') || path.includes('/sites-enabled/') ||
-    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/') || path.includes('/xinetd.d/') ||
-    path.includes('/shorewall/') || path.includes('/etc/config/') || low.endsWith('.rsc') || low.endsWith('.vcl')
+    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/') || DIRECTIVE_DIRS.some((d) => path.includes(d))
   );
 }
 
@@ -233,7 +240,7 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (low.endsWith('.nft') || low === 'nftables.conf') return 'nftables';
   if (low === 'rules.v4' || low === 'rules.v6' || low.endsWith('.rules') && /iptables|^rules/.test(low)) return 'iptables';
   if (path.includes('/ufw/applications.d/')) return 'ufw';
-  if (path.includes('/xinetd.d/') || path.includes('/shorewall/') || path.includes('/etc/config/')) return 'directive';
+  if (DIRECTIVE_DIRS.some((d) => path.includes(d))) return 'directive';
   if (low.endsWith('.rsc')) return 'shell'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
   if (low.endsWith('.vcl')) return 'directive'; // Varnish: `backend default { .host = "127.0.0.1"; .port = "8080"; }`
   if (low.endsWith('.xml')) {
