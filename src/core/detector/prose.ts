@@ -3,7 +3,7 @@
 // counts only right after the word `port` or `ports` (or after one that does,
 // joined by a comma, `and`, `or`, `&` or `/`), or in parentheses that hold
 // nothing but such a list of two- to five-digit numbers: other digits are never taken.
-import { cand, type Collector } from './collector';
+import { cand, type Candidate, type Collector } from './collector';
 import type { PortRole } from './types';
 import { isAlnum, isDigit, isSpace, lowerAt } from './text';
 
@@ -130,4 +130,35 @@ function parenthesizedPorts(text: string, open: number, to: number, out: Collect
     if (out.get(s) === c) added.push(s);
   }
   return j;
+}
+
+/** The ports among `cands` by their digits (first claim per value): what one task or block sets. */
+export function portValues(text: string, cands: readonly Candidate[]): Map<string, Candidate> {
+  const values = new Map<string, Candidate>();
+  for (const c of cands) {
+    const v = text.slice(c.offset, c.offset + c.length);
+    if (!values.has(v)) values.set(v, c);
+  }
+  return values;
+}
+
+/**
+ * Numbers in free text [from, to) that equal one of `values` are that port: a
+ * task or rule named after the port it opens (`Enable 9200 if elasticsearch`,
+ * `Tomcat 8080 Access`). Whole words only: `(443)` counts, `servicea-80` does not.
+ */
+export function scanPortsNamedIn(text: string, from: number, to: number, values: ReadonlyMap<string, Candidate>, out: Collector, key: string): void {
+  if (values.size === 0) return;
+  for (let i = from; i < to; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    const before = i > from ? text.charCodeAt(i - 1) : 32;
+    let j = i;
+    while (j < to && isDigit(text.charCodeAt(j))) j++;
+    const after = j < to ? text.charCodeAt(j) : 32;
+    if ((isSpace(before) || before === 40) && (isSpace(after) || after === 41 || after === 44 || after === 59) && j - i <= 5) {
+      const same = values.get(text.slice(i, j));
+      if (same) out.add(cand(i, j - i, same.role, false, key, same.scope));
+    }
+    i = j;
+  }
 }

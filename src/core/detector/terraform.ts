@@ -8,7 +8,8 @@ import { handleValue, type KeyValueOptions } from './keyvalue';
 import { portKeyInfo, roleFromWords, splitWords } from './keys';
 import { scanEndpoints } from './endpoints';
 import { scanPortValue } from './values';
-import { allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isWordChar, skipSpaces, trimEnd } from './text';
+import { portValues, scanPortsNamedIn } from './prose';
+import { allDigits, hasDigit, hashCommentStart, indexOfIn, isWordChar, skipSpaces, trimEnd } from './text';
 
 /** Protocols that make `[a, b, "tcp"]` a from/to port pair (ICMP's numbers are types and codes). */
 const PORT_PROTOCOLS = /^"(?:tcp|udp|sctp|all|-1|6|17|132)"$/i;
@@ -273,25 +274,9 @@ function portsNamedInDescriptions(ctx: ScanContext, descriptions: ReadonlyArray<
     if (open < 0 || close === undefined) continue;
     let values = valuesOf.get(open);
     if (!values) {
-      values = new Map();
-      for (const c of out.inOrderBetween(open, close)) {
-        if (c.comment || (c.offset >= ds && c.offset < de)) continue;
-        const v = text.slice(c.offset, c.offset + c.length);
-        if (!values.has(v)) values.set(v, c);
-      }
+      values = portValues(text, out.inOrderBetween(open, close).filter((c) => !c.comment && (c.offset < ds || c.offset >= de)));
       valuesOf.set(open, values);
     }
-    if (values.size === 0) continue;
-    for (let i = ds; i < de; i++) {
-      if (!isDigit(text.charCodeAt(i))) continue;
-      let j = i;
-      while (j < de && isDigit(text.charCodeAt(j))) j++;
-      const before = i > ds ? text.charCodeAt(i - 1) : 32;
-      const after = j < de ? text.charCodeAt(j) : 32;
-      const word = !isWordChar(before) && before !== 46 && before !== 45 && !isWordChar(after) && after !== 46 && after !== 45;
-      const same = word && j - i <= 5 ? values.get(text.slice(i, j)) : undefined;
-      if (same) out.add(cand(i, j - i, same.role, false, 'description', same.scope));
-      i = j;
-    }
+    scanPortsNamedIn(text, ds, de, values, out, 'description');
   }
 }

@@ -17,7 +17,7 @@ import { commandEndingAt, hasPortLetters, hasPortLettersAt, isCommandKey, isImag
 import { AnsibleLoops } from './loops';
 import { flowItems } from './flow';
 import { scanMapping } from './mapping';
-import { isProseKey, scanProsePorts } from './prose';
+import { isProseKey, portValues, scanPortsNamedIn, scanProsePorts } from './prose';
 import { scanImageRegistry, scanPortValue } from './values';
 import { DigitCursor, allDigits, hasDigit, hashCommentStart, indexOfIn, isDigit, isSpace, isWordChar, lowerAt, trimEnd } from './text';
 
@@ -279,22 +279,7 @@ export function scanYaml(ctx: ScanContext): void {
    */
   const portsNamedInName = (ns: number, ne: number, itemStart: number, itemEnd: number): void => {
     const own = out.inOrderBetween(itemStart, itemEnd).filter((c) => !c.comment && (c.offset < ns || c.offset >= ne));
-    if (own.length === 0) return;
-    const values = new Map<string, Candidate>();
-    for (const c of own) if (!values.has(text.slice(c.offset, c.offset + c.length))) values.set(text.slice(c.offset, c.offset + c.length), c);
-    for (let i = ns; i < ne; i++) {
-      // A word of its own (`Enable 80 if webserver`, `(443)`): never the tail of a name (`servicea-80`).
-      if (!isDigit(text.charCodeAt(i))) continue;
-      const before = i > ns ? text.charCodeAt(i - 1) : 32;
-      let j = i;
-      while (j < ne && isDigit(text.charCodeAt(j))) j++;
-      const after = j < ne ? text.charCodeAt(j) : 32;
-      if ((isSpace(before) || before === 40) && (isSpace(after) || after === 41 || after === 44 || after === 59) && j - i <= 5) {
-        const same = values.get(text.slice(i, j));
-        if (same) out.add(cand(i, j - i, same.role, false, 'name', same.scope));
-      }
-      i = j;
-    }
+    scanPortsNamedIn(text, ns, ne, portValues(text, own), out, 'name');
   };
 
   // Frames are never reused, so the same top frame at the same depth means the same path:
