@@ -166,6 +166,14 @@ function labelKeyInfo(key: string): ReturnType<typeof portKeyInfo> {
   return last ? portKeyInfo(key) ?? last : undefined;
 }
 
+/**
+ * Whether [s, e) may hold a `key=value` word whose key names a port (`port=5003`,
+ * `ansible_ssh_port=22`): an `=` and the letters `port`, for `scanAssignments` to judge.
+ */
+export function mayAssignPort(text: string, s: number, e: number): boolean {
+  return indexOfIn(text, '=', s, e) !== -1 && hasPortLettersAt(text, s, e);
+}
+
 /** Splits `KEY=value` words (systemd `Environment=`, shell `VAR=1 OTHER=2`) and checks each key. */
 export function scanAssignments(ctx: ScanContext, s: number, e: number, comment: boolean, defaultRole: PortRole, scope?: string): void {
   const { text, out } = ctx;
@@ -387,7 +395,7 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
     scanProsePorts(text, vs, ve, out, { comment, role: o.defaultRole === 'firewall' ? 'firewall' : 'unknown', key, scope: o.scope });
   }
   // `host=127.0.0.1 port=5003 dbname=app` (libpq connection strings in pgbouncer.ini and the like).
-  if (digits && key !== 'Environment' && key !== 'EnvironmentFile' && indexOfIn(text, '=', vs, ve) !== -1 && hasPortLettersAt(text, vs, ve)) {
+  if (digits && key !== 'Environment' && key !== 'EnvironmentFile' && mayAssignPort(text, vs, ve)) {
     const host = indexOfIn(text, 'host=', vs, ve) !== -1;
     scanAssignments(ctx, vs, ve, comment, host ? 'connect' : o.defaultRole, o.scope);
   }

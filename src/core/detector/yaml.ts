@@ -12,7 +12,7 @@ import { resolvePending, scanCommandLine } from './commands';
 import { commentBody } from './context';
 import { hasServicesLine } from './formats';
 import { scanEndpoints } from './endpoints';
-import { scanAssignments, scanKeyValue } from './keyvalue';
+import { mayAssignPort, scanAssignments, scanKeyValue } from './keyvalue';
 import { commandEndingAt, hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
 import { AnsibleLoops } from './loops';
 import { flowItems } from './flow';
@@ -175,20 +175,6 @@ function isListenKeyAt(text: string, ks: number, ke: number): boolean {
   const w = n >= 6 && lowerAt(text, ke - 6, 'listen') ? 6 : n >= 4 && lowerAt(text, ke - 4, 'bind') ? 4 : 0;
   return w !== 0 && (n === w || text.charCodeAt(ke - w - 1) === 95);
 }
-
-/** Whether the `=` at `eq` follows `port` or `ports` (any case), as in `port=8080` or `http_ports=80,443`. */
-function portWordBefore(text: string, eq: number, from: number): boolean {
-  let w = eq;
-  if (w - 1 >= from && (text.charCodeAt(w - 1) | 0x20) === 115) w--; // ports
-  return w - 4 >= from && lowerAt(text, w - 4, 'port');
-}
-
-/** Whether [s, e) holds a `port=` assignment. */
-function assignsPort(text: string, s: number, e: number): boolean {
-  for (let i = indexOfIn(text, '=', s, e); i !== -1; i = indexOfIn(text, '=', i + 1, e)) if (portWordBefore(text, i, s)) return true;
-  return false;
-}
-
 
 /**
  * `isProseKey` for the key at [ks, ke): free-text keys are 3 to 11 chars and
@@ -460,7 +446,7 @@ export function scanYaml(ctx: ScanContext): void {
       }
     } else if (indexOfIn(text, '--', q.s, q.e) !== -1) {
       scanCommandLine(text, q.s, q.e, out, { comment, scope, shortFlags: false, noEndpoints: true });
-    } else if (assignsPort(text, q.s, q.e)) {
+    } else if (mayAssignPort(text, q.s, q.e)) {
       // Free-form module arguments: `wait_for: port=8080 delay=10`.
       scanAssignments(ctx, q.s, q.e, comment, firewallAt.length ? 'firewall' : 'unknown', scope);
     }
@@ -655,16 +641,18 @@ export function scanYaml(ctx: ScanContext): void {
     if (composeFile && isWord(text, ks, ke, 'expose')) return false;
     if (isProseKeyAt(text, ks, ke)) return false; // `name: Allow tcp port 80` (prose.ts)
     const last = ce - 1;
+    let equals = false;
     for (let i = vs; i < last; i++) {
       const c = text.charCodeAt(i);
       if ((c === 58 || c === 35 || c === 44 || c === 64) && isDigit(text.charCodeAt(i + 1))) return false;
       if (c === 58 && text.charCodeAt(i + 1) === 36) return false; // `host:${PORT:-5000}`
       if (c === 45 && text.charCodeAt(i + 1) === 45) return false;
       if (c === 47) return false; // `6443/tcp` (dataForms)
-      if (c === 61 && portWordBefore(text, i, vs)) return false; // `port=8080` among module arguments
+      if (c === 61) equals = true;
     }
     if (text.charCodeAt(last) === 47) return false;
-    return true;
+    // `port=8080` among free-form module arguments (mayAssignPort).
+    return !(equals && hasPortLettersAt(text, vs, ce));
   };
 
   /**
