@@ -274,17 +274,16 @@ export function scanCommandLine(
 /** iptables and its variants: `-p` is the protocol there, and every port flag lets traffic through. */
 const IPTABLES_COMMANDS = new Set(['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy', 'iptables-nft', 'ip6tables-nft']);
 
-/** Commands whose `-p` / `-P` short flag takes a port (`docker run -p 8080:80`, `ssh -p 2222`, `mysql -P 3306`). */
-const SHORT_PORT_FLAG_COMMANDS = new Set([
-  'docker', 'podman', 'nerdctl', 'ssh', 'scp', 'sftp', 'autossh', 'nc', 'ncat', 'netcat', 'redis-cli', 'redis-server', 'psql',
-  'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'memcached', 'iperf',
-  'iperf3', 'http-server', 'live-server', 'rails', 'flask', 'hugo', 'jekyll', 'mongo', 'mongosh', 'mongod',
-]);
-
-/** Of those, the clients: their port is the server's they connect to. */
-const CLIENT_COMMANDS = new Set([
-  'ssh', 'scp', 'sftp', 'autossh', 'redis-cli', 'psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'mysql', 'mysqldump',
-  'mysqladmin', 'mariadb', 'mongo', 'mongosh',
+/**
+ * Commands whose `-p` / `-P` short flag takes a port (`docker run -p 8080:80`,
+ * `ssh -p 2222`, `mysql -P 3306`), and the role of that port: clients connect
+ * to a server's port, servers listen on theirs.
+ */
+const PORT_FLAG_COMMANDS: ReadonlyMap<string, PortRole> = new Map([
+  ...['docker', 'podman', 'nerdctl', 'nc', 'ncat', 'netcat', 'redis-server', 'memcached', 'iperf', 'iperf3', 'http-server',
+    'live-server', 'rails', 'flask', 'hugo', 'jekyll', 'mongod'].map((c) => [c, 'listen'] as const),
+  ...['ssh', 'scp', 'sftp', 'autossh', 'redis-cli', 'psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'mysql',
+    'mysqldump', 'mysqladmin', 'mariadb', 'mongo', 'mongosh'].map((c) => [c, 'connect'] as const),
 ]);
 
 /** Words that only run the command after them. */
@@ -358,5 +357,6 @@ export function scanShellCommand(text: string, from: number, to: number, out: Co
     // A message is free text: `echo "Allow SSH port 3333"`.
     scanProsePorts(text, from, to, out, { comment: o.comment, role: 'unknown', scope: o.scope });
   }
-  scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: SHORT_PORT_FLAG_COMMANDS.has(name), role: CLIENT_COMMANDS.has(name) ? 'connect' : o.role }, toks);
+  const flagRole = PORT_FLAG_COMMANDS.get(name);
+  scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: flagRole !== undefined, role: flagRole === 'connect' ? 'connect' : o.role }, toks);
 }
