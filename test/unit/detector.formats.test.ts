@@ -1371,11 +1371,40 @@ test('reads postfix bracketed relay hosts, address@port (unbound) and free-form 
   const unbound = 'forward-zone:\n  name: "."\n  forward-addr: 1.1.1.1@853#cloudflare-dns.com\n  interface: 127.0.0.1@5353\n';
   assert.deepEqual(rows(unbound, 'unbound.conf'), [
     [2, 24, 853, 'connect'], // forward-addr: 1.1.1.1@853#cloudflare-dns.com
-    [3, 23, 5353, 'connect'], // interface: 127.0.0.1@5353
+    [3, 23, 5353, 'listen'], // interface: 127.0.0.1@5353
   ]);
   // An e-mail address is no endpoint.
   assert.deepEqual(rows('admin: root@192.168.1.1\n', 'aliases.yml'), []);
   assert.deepEqual(rows('- name: wait\n  wait_for: port=8080 delay=10\n- name: x\n  shell: echo a=1 b=2\n', 'tasks.yml'), [[1, 17, 8080, 'unknown']]);
+});
+
+test('reads IPv6 address@port and address#port, and gives listening addresses and debug configurations their roles', () => {
+  const unbound = 'server:\n  interface: ::0@53\n  interface: 2001:db8::5@5353\n  forward-addr: 2606:4700:4700::1111@853#dns\n';
+  assert.deepEqual(rows(unbound, 'unbound.conf'), [
+    [1, 17, 53, 'listen'], // interface: ::0@53
+    [2, 25, 5353, 'listen'], // interface: 2001:db8::5@5353
+    [3, 37, 853, 'connect'], // forward-addr: 2606:4700:4700::1111@853#dns
+  ]);
+  // A wildcard before the mark listens whatever the key; dnsmasq's `#` takes IPv6 too.
+  assert.deepEqual(rows('server=2001:4860:4860::8888#53\nlisten-address=0.0.0.0#5353\n', 'dnsmasq.conf'), [
+    [0, 28, 53, 'connect'], // server=2001:4860:4860::8888#53
+    [1, 23, 5353, 'listen'], // listen-address=0.0.0.0#5353
+  ]);
+  // Not addresses: a word, a single colon, a MAC-like run glued to a name.
+  assert.deepEqual(rows('a = user@5353\nb = x:1@53\nc = eth0::1@53\n', 'x.conf'), []);
+  const launch = `{
+  "configurations": [
+    { "type": "node", "request": "attach", "name": "Attach", "port": 9229 },
+    { "type": "node", "request": "launch", "name": "Launch", "env": { "PORT": "3000" } }
+  ]
+}
+`;
+  assert.deepEqual(rows(launch, '.vscode/launch.json'), [
+    [2, 69, 9229, 'connect'], // "port": 9229 (the debugger attaches to it)
+    [3, 79, 3000, 'listen'], // "env": { "PORT": "3000" } (the program listens on it)
+  ]);
+  // Outside launch.json a bare `port` says nothing of its role.
+  assert.deepEqual(rows('{ "configurations": [ { "port": 9229 } ] }\n', 'x.json'), [[0, 32, 9229, 'unknown']]);
 });
 
 test('reads haproxy IPv6 wildcard binds, port-named directive arguments and firewalld forward ports', () => {

@@ -125,6 +125,34 @@ export function ipv4Before(text: string, end: number, from: number): number {
   return i;
 }
 
+/**
+ * The address that ends at `end`, before a `#` or `@` port mark: an IPv4
+ * address, or an IPv6 one with a `::` or eight groups. A wildcard (`0.0.0.0`,
+ * `::`, `::0`) is where a server listens.
+ */
+function addressBeforeMark(text: string, end: number, from: number): HostVerdict | undefined {
+  const v4 = ipv4Before(text, end, from);
+  if (v4 >= 0) return end - v4 === 7 && text.startsWith('0.0.0.0', v4) ? V.ipv4Any : V.ipv4;
+  let i = end;
+  let colons = 0;
+  let double = false;
+  let nonZero = false;
+  while (i > from && end - i < 45) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 58) {
+      colons++;
+      if (i - 2 >= from && text.charCodeAt(i - 2) === 58) double = true;
+    } else if (isHex(c)) {
+      if (c !== 48) nonZero = true;
+    } else break;
+    i--;
+  }
+  if (i > from && (isHostChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 46)) return undefined;
+  // Eight groups, or fewer around one `::` (`::`, `::1`, `fe80::1`).
+  if (colons < 2 || colons > 7 || (!double && colons !== 7)) return undefined;
+  return nonZero ? V.ipv6 : V.ipv6Any;
+}
+
 export function isIpv4(s: string): boolean {
   return isIpv4In(s, 0, s.length);
 }
@@ -478,8 +506,8 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
       }
     }
     else if (c === 35 || c === 64) {
-      // 172.20.0.2#5054 (dnsmasq), 1.1.1.1@853 and 127.0.0.1@5353 (unbound, knot, nsd)
-      verdict = ipv4Before(text, ds - 1, from) >= 0 ? V.ipv4 : undefined;
+      // 172.20.0.2#5054 (dnsmasq), 1.1.1.1@853 and 127.0.0.1@5353 (unbound, knot, nsd), ::0@53 and 2001:db8::1#53
+      verdict = addressBeforeMark(text, ds - 1, from);
     } else {
       // localhost,1433 / 10.0.0.5,1433 (SQL Server), only at the end of a value.
       const after = de < to ? text.charCodeAt(de) : -1;

@@ -25,8 +25,13 @@ function hasPortWord(key: string | undefined): boolean {
   return key !== undefined && hasPortLetters(key) && splitWords(key).some(isPortWord);
 }
 
+/** Objects of environment variables: a port there is one the program listens on (`"env": { "PORT": "3000" }`). */
+const ENV_OBJECTS = new Set(['env', 'environment', 'containerenv', 'remoteenv', 'environmentvariables']);
+
 export function scanJson(ctx: ScanContext): void {
   const { text, out, lines, ignore } = ctx;
+  // launch.json: a debug configuration's `port` is the one the debugger connects to.
+  const launch = /(?:^|[\\/])launch\.json$/i.test(ctx.fileName ?? '');
   const n = text.length;
   const stack: Frame[] = [];
   let expectKey = false;
@@ -42,7 +47,9 @@ export function scanJson(ctx: ScanContext): void {
     if (key === undefined) return false;
     const info = portKeyInfo(key);
     if (info) {
-      scanPortValue(text, s, e, out, { role: info.role ?? 'unknown', comment, key, rangeEnd: info.rangeEnd });
+      const role = info.role ?? (parent !== undefined && ENV_OBJECTS.has(parent.toLowerCase()) ? 'listen'
+        : launch && parent === 'configurations' ? 'connect' : 'unknown');
+      scanPortValue(text, s, e, out, { role, comment, key, rangeEnd: info.rangeEnd });
       return true;
     }
     if ((key === 'number' || key === 'value') && parent !== undefined && portKeyInfo(parent)) {

@@ -5,7 +5,7 @@ import type { ScanContext } from './context';
 import type { FormatId, PortRole } from './types';
 import { scanCommandLine, scanShellCommand } from './commands';
 import { isIpv4, scanEndpoints } from './endpoints';
-import { hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo } from './keys';
+import { hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo, splitWords } from './keys';
 import { scanImageRegistry, scanPortValue } from './values';
 import { isProseKey, scanProsePorts } from './prose';
 import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, isWordChar, lastIndexOfIn, lowerAt, skipSpaces, trimEnd } from './text';
@@ -323,6 +323,13 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
  * line; the value has no endpoint punctuation before a digit; and in directive
  * files, no host word or `port` keyword that a port could follow.
  */
+/** Keys that name where a server listens: `interface`, `listen-address`, `bind_addr`, `ListenAddress`. */
+function isListenAddressKey(key: string): boolean {
+  if (key.length < 4 || key.length > 40 || !/listen|bind|interface/i.test(key)) return false;
+  for (const w of splitWords(key)) if (w === 'listen' || w === 'bind' || w === 'interface') return true;
+  return false;
+}
+
 function plainSetting(ctx: ScanContext, key: string, vs: number, ve: number, o: KeyValueOptions, format: FormatId): boolean {
   if (format === 'shell' || key === 'Environment' || hasPortLetters(key) || firstArgPort(key) || isCommandKey(key)) return false;
   const { text } = ctx;
@@ -440,5 +447,7 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
   }
   if (!digits) return;
   if (o.addressPairs) scanDirectiveArgs(ctx, key, vs, ve, comment, o.scope);
-  scanEndpoints(text, vs, ve, out, { comment, role: endpointRole, key: endpointRole ? key : undefined, scope: o.scope });
+  // The address a server listens on (`interface: 127.0.0.1@5353`, `listen-address=127.0.0.1:8118`).
+  const role = endpointRole ?? (isListenAddressKey(key) ? 'listen' : undefined);
+  scanEndpoints(text, vs, ve, out, { comment, role, key: endpointRole ? key : undefined, scope: o.scope });
 }
