@@ -1555,3 +1555,50 @@ test('reads commented-out compose port and expose lists as comment occurrences',
     [8, 10, 7000, 'exposed', true], // #     - 7000
   ]);
 });
+
+test('reads ${VAR} hosts in nginx templates, sentinel monitors, haproxy server addresses and autossh forwards', () => {
+  const tpl = 'upstream app {\n    server ${APP_HOST}:8080 max_fails=2;\n    server ${APP_HOST_2}:${APP_PORT} backup;\n}\nlocation / { proxy_pass http://${UPSTREAM}:9000; }\n';
+  assert.deepEqual(rows(tpl, 'default.conf.template'), [
+    [1, 23, 8080, 'connect'], // server ${APP_HOST}:8080 max_fails=2;
+    [4, 43, 9000, 'connect'], // location / { proxy_pass http://${UPSTREAM}:9000; }
+  ]);
+  const sentinel = 'sentinel monitor mymaster redis-master 6379 2\nsentinel monitor other 10.0.0.5 6380 2\nsentinel down-after-milliseconds mymaster 30000\n';
+  assert.deepEqual(rows(sentinel, 'sentinel.conf'), [
+    [0, 39, 6379, 'connect'], // sentinel monitor mymaster redis-master 6379 2
+    [1, 32, 6380, 'connect'], // sentinel monitor other 10.0.0.5 6380 2
+  ]);
+  // `server <name> <address>`: the address is one by the grammar, however short its port.
+  assert.deepEqual(rows('backend mail\n    server stalwart stalwart-mail:25 send-proxy-v2\n    server web1 web:8 check\n', 'haproxy.cfg'), [
+    [1, 34, 25, 'connect'], // server stalwart stalwart-mail:25 send-proxy-v2
+    [2, 20, 8, 'connect'], // server web1 web:8 check
+  ]);
+  const unit = '[Service]\nExecStart=/usr/bin/autossh -M 20000 -N -L 0.0.0.0:11434:localhost:11434 -L *:2525:localhost:25 host\n';
+  assert.deepEqual(rows(unit, 'tunnel.service'), [
+    [1, 30, 20000, 'listen'], // -M 20000 (autossh's monitoring port)
+    [1, 50, 11434, 'listen'], // -L 0.0.0.0:11434:localhost:11434
+    [1, 66, 11434, 'connect'],
+    [1, 77, 2525, 'listen'], // -L *:2525:localhost:25
+    [1, 92, 25, 'connect'],
+  ]);
+  // ssh's own `-M` is master mode and takes no port.
+  assert.deepEqual(rows('[Service]\nExecStart=/usr/bin/ssh -M -S /tmp/s -N host\n', 'ssh.service'), []);
+});
+
+test('reads postfix inet: sockets, ports indexed by port, printf and $(...) hosts, and ${NAME:default} only when NAME names a port', () => {
+  assert.deepEqual(rows('smtpd_milters = inet:127.0.0.1:10026, inet:localhost:8891\nvirtual_alias_maps = tcp:localhost:10001\n', 'main.cf'), [
+    [0, 31, 10026, 'connect'], // inet:127.0.0.1:10026
+    [0, 53, 8891, 'connect'], // inet:localhost:8891
+    [1, 35, 10001, 'connect'], // tcp:localhost:10001
+  ]);
+  // GitHub Actions maps a service container's port to the runner's: `ports[5432]`; other indexes are not ports.
+  const ci = 'jobs:\n  test:\n    env:\n      POSTGRES_PORT: ${{ job.services.postgres.ports[5432] }}\n      FIRST: ${{ matrix.items[1] }}\n';
+  assert.deepEqual(rows(ci, 'ci.yml'), [[3, 53, 5432, 'container']]);
+  const helm = 'data:\n  peers: \'{{- printf "%s-%d.%s.svc%s:5080" $name $idx $name $suffix -}}\'\n  rate: \'{{ printf "%d%%:100" $x }}\'\n';
+  assert.deepEqual(rows(helm, 'statefulset.yaml'), [[1, 37, 5080, 'connect']]);
+  assert.deepEqual(rows('args:\n  - dgraph alpha --my=$(hostname -f):7080\n  - echo $(date):$(id -u)\n', 'pod.yaml'), [[1, 37, 7080, 'connect']]);
+  const spring = 'jwt.lifetime=${JWT_LIFETIME:300}\nspring.redis.port=${REDIS_PORT:6379}\ncache.ttl=${timeout.ms:3000}\nserver.port=${PORT:8080}\n';
+  assert.deepEqual(rows(spring, 'application.properties'), [
+    [1, 31, 6379, 'connect'], // spring.redis.port=${REDIS_PORT:6379}
+    [3, 19, 8080, 'listen'], // server.port=${PORT:8080}
+  ]);
+});

@@ -149,6 +149,9 @@ export function resolvePending(text: string, s: number, e: number, out: Collecto
 /** A token that is only `:` and digits, maybe `.screen` (`:0`, `:99`, `:0.0`): a bare port or an X display. */
 function isBareColonNumber(text: string, t: Tok): boolean {
   if (text.charCodeAt(t.s) !== 58 || t.e - t.s < 2) return false;
+  // Glued to a closing bracket (`$(hostname):7080`, `[::1]:80`): a host's port, not a display.
+  const b = t.s > 0 ? text.charCodeAt(t.s - 1) : 32;
+  if (b === 41 || b === 93) return false;
   let i = t.s + 1;
   while (i < t.e && isDigit(text.charCodeAt(i))) i++;
   if (i === t.s + 1) return false;
@@ -228,11 +231,22 @@ export function scanCommandLine(
   text: string, from: number, to: number, out: Collector, o: CommandOptions, toks: readonly Tok[] = tokenize(text, from, to),
 ): PendingFlag | undefined {
   let pending: PendingFlag | undefined;
+  // autossh's `-M port` is its monitoring port (0 turns monitoring off).
+  let autossh = false;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (!t) break;
     pending = undefined;
     const c = text.charCodeAt(t.s);
+    if (t.e - t.s >= 7 && text.startsWith('autossh', t.e - 7) && (t.e - t.s === 7 || text.charCodeAt(t.e - 8) === 47)) autossh = true;
+    if (autossh && c === 45 && t.e - t.s === 2 && text.charCodeAt(t.s + 1) === 77) {
+      const nx = toks[k + 1];
+      if (nx && nx.e - nx.s <= 5 && allDigits(text, nx.s, nx.e)) {
+        out.add(cand(nx.s, nx.e - nx.s, 'listen', o.comment, '-M', o.scope));
+        k++;
+        continue;
+      }
+    }
     if (c === 58) {
       // `Xvfb :0`, `-display :1`: an X display, not a port; the endpoint passes skip vetoed digits.
       const prev = k > 0 ? toks[k - 1] : undefined;

@@ -4,6 +4,7 @@
 // with a better role.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
+import { hasPortLettersAt } from './keys';
 import { allDigits, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar, lowerAt } from './text';
 
 export interface EndpointOptions {
@@ -272,8 +273,12 @@ function urlAuthorityBefore(text: string, colon: number, from: number): boolean 
   return k < i - 3 && isAlpha(text.charCodeAt(k));
 }
 
-/** socat address types that come before `host:port` (`tcp:localhost:6001`, `tcp4-connect:db:5432`). */
+/**
+ * Address types that come before `host:port`: socat's (`tcp:localhost:6001`, `tcp4-connect:db:5432`)
+ * and postfix's milter and policy sockets (`inet:127.0.0.1:10026`).
+ */
 const SOCAT_TYPES = new Set([
+  'inet', 'inet6',
   'tcp', 'tcp4', 'tcp6', 'udp', 'udp4', 'udp6', 'sctp', 'sctp4', 'sctp6', 'tcp-connect', 'tcp4-connect', 'tcp6-connect',
   'udp-connect', 'udp4-connect', 'udp6-connect', 'sctp-connect', 'udp-sendto', 'udp4-sendto', 'udp6-sendto', 'udp-datagram',
   'openssl', 'openssl-connect', 'ssl', 'dccp-connect', 'proxy', 'socks4', 'socks4a', 'socks5',
@@ -285,6 +290,22 @@ const SOCAT_LISTEN_TYPES = new Set([
   'sctp6-listen', 'dccp-listen', 'openssl-listen', 'udp-recv', 'udp4-recv', 'udp6-recv', 'udp-recvfrom', 'udp4-recvfrom',
   'udp6-recvfrom',
 ]);
+
+/** Whether the colon at `colon` ends a forward's bind address (`0.0.0.0:8080:localhost:80`, `*:`, `localhost:`, `[::1]:`). */
+function bindAddressBefore(text: string, colon: number, from: number): boolean {
+  if (text.charCodeAt(colon) !== 58 || colon <= from) return false;
+  const p = colon - 1;
+  const c = text.charCodeAt(p);
+  const boundary = (i: number): boolean => i < from || isBareBoundary(text.charCodeAt(i));
+  if (c === 42) return boundary(p - 1);
+  if (c === 93) {
+    for (let i = p - 1; i >= Math.max(from, p - 48); i--) if (text.charCodeAt(i) === 91) return true;
+    return false;
+  }
+  if (p - 8 >= from && lowerAt(text, p - 8, 'localhost')) return boundary(p - 9);
+  const v4 = ipv4Before(text, colon, from);
+  return v4 >= 0 && boundary(v4 - 1);
+}
 
 /** Whether the colon at `colon` ends a socat address type standing alone (`tcp:` in `tcp:localhost:6001`). */
 function socatTypeBefore(text: string, colon: number, from: number): boolean {
@@ -375,6 +396,20 @@ function hostBeforeColon(
     if (b === 36 || b === 123 || n === 36 || n === 123 || b === 37) return V.template;
     return undefined;
   }
+  if (pc === 41) {
+    // $(hostname -f):7080: a command substitution gives the host.
+    let i = p - 1;
+    const lim = Math.max(from, p - 200);
+    let parens = 1;
+    while (i >= lim) {
+      const c = text.charCodeAt(i);
+      if (c === 41) parens++;
+      else if (c === 40 && --parens === 0) break;
+      else if (c === 10 || c === 13) return undefined;
+      i--;
+    }
+    return i >= lim && parens === 0 && i - 1 >= from && text.charCodeAt(i - 1) === 36 ? V.variable : undefined;
+  }
   if (!isHostChar(pc)) return urlAuthorityBefore(text, colon, from) ? V.url : undefined;
   let hs = p;
   const lim = Math.max(from, p - 253);
@@ -385,6 +420,12 @@ function hostBeforeColon(
     return V.variable;
   }
   if (isHostChar(bh)) return undefined; // ran past the scan limit
+  // A `${NAME:default}` placeholder (Spring, Docker): its default is a port only when NAME says so
+  // (`${REDIS_PORT:6379}`, not `${JWT_LIFETIME:300}`).
+  if (bh === 123 && hs - 2 >= from && text.charCodeAt(hs - 2) === 36) return hasPortLettersAt(text, hs, colon) ? V.variable : undefined;
+  // A printf verb for the host's last part: `"%s-headless.svc%s:5080"`.
+  if (bh === 37 && colon - hs === 1 && (text.charCodeAt(hs) === 115 || text.charCodeAt(hs) === 118) &&
+    !(hs - 2 >= from && text.charCodeAt(hs - 2) === 37)) return V.template;
   // The host is [hs, colon): judged in place, and copied only when a set or pattern must see it.
   const c0 = text.charCodeAt(hs);
   const cz = text.charCodeAt(colon - 1);
@@ -407,7 +448,7 @@ function hostBeforeColon(
       let ps = hs - 1;
       while (ps > from && isDigit(text.charCodeAt(ps - 1))) ps--;
       const n = hs - 1 - ps;
-      if (depth !== 0 || n < 1 || n > 5 || !(ps === from || isBareBoundary(text.charCodeAt(ps - 1)))) return undefined;
+      if (depth !== 0 || n < 1 || n > 5 || !(ps === from || isBareBoundary(text.charCodeAt(ps - 1)) || bindAddressBefore(text, ps - 1, from))) return undefined;
       leadPortStart = ps;
       leadPortEnd = hs - 1;
     }
@@ -475,7 +516,7 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
       continue;
     }
     const ch = text.charCodeAt(at);
-    if (ch !== 58 && ch !== 35 && ch !== 44 && ch !== 64) continue;
+    if (ch !== 58 && ch !== 35 && ch !== 44 && ch !== 64 && ch !== 91) continue;
     const nx = text.charCodeAt(at + 1);
     // Or a colon before `${`: a variable's default as the port (`0.0.0.0:${PORT:-5000}`).
     if (!isDigit(nx) && !(ch === 58 && nx === 36 && text.charCodeAt(at + 2) === 123)) continue;
@@ -496,6 +537,12 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
     let de = ds;
     while (de < to && isDigit(text.charCodeAt(de))) de++;
     i = de;
+    if (c === 91) {
+      // A port map indexed by port: `${{ job.services.postgres.ports[5432] }}` (GitHub Actions).
+      const named = lowerAt(text, at - 4, 'port') || (lowerAt(text, at - 5, 'ports') && at - 5 >= from);
+      if (named && at - 4 >= from && de - ds <= 5 && text.charCodeAt(de) === 93) out.add(cand(ds, de - ds, opts.role ?? 'container', opts.comment, opts.key ?? 'ports[]', opts.scope));
+      continue;
+    }
     if (de - ds > 5 || !isPortTerminator(text, de, to)) continue;
     if (de < to && text.charCodeAt(de) === 58 && c !== 58) continue;
     let verdict: HostVerdict | undefined;

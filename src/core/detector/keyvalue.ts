@@ -100,11 +100,13 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
       if (t && allDigits(text, t.s, t.e)) out.add(cand(t.s, t.e - t.s, 'connect', comment, key, scope));
     }
   }
+  // Redis Sentinel: `sentinel monitor <master-name> <host> <port> <quorum>`.
+  const monitor = lowKey === 'sentinel' && toks.length > 3 && toks[0] !== undefined && text.startsWith('monitor', toks[0].s) && toks[0].e - toks[0].s === 7;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     const nx = toks[k + 1];
     if (!t) break;
-    if (nx && allDigits(text, nx.s, nx.e) && nx.e - nx.s <= 5 && isHostToken(text, t.s, t.e, key, k === 0)) {
+    if (nx && allDigits(text, nx.s, nx.e) && nx.e - nx.s <= 5 && isHostToken(text, t.s, t.e, key, k === 0 || (monitor && k === 2))) {
       out.add(cand(nx.s, nx.e - nx.s, lowKey === 'listen' || lowKey === 'bind' ? 'listen' : 'connect', comment, key, scope));
       k++;
       continue;

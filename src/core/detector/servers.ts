@@ -5,7 +5,7 @@ import { scanDirectiveArgs, scanKeyValue } from './keyvalue';
 import { portKeyInfo } from './keys';
 import { forEachLine, hashComments, leadingHash } from './lines';
 import { scanPortValue } from './values';
-import { allDigits, hasDigit, isSpace, skipSpaces, trimEnd } from './text';
+import { allDigits, hasDigit, indexOfIn, isSpace, skipSpaces, trimEnd } from './text';
 import { cand } from './collector';
 
 function firstWord(text: string, s: number, e: number): [number, number] {
@@ -22,6 +22,8 @@ export function scanNginx(ctx: ScanContext): void {
     if (!hasDigit(text, s, e)) return;
     let st = s;
     let quote = 0;
+    // Whether a `}` is still ahead on this line (searched once: a line of `${` without one stays linear).
+    let closeAhead = true;
     for (let i = s; i <= e; i++) {
       const c = i < e ? text.charCodeAt(i) : 59;
       if (quote) {
@@ -29,7 +31,12 @@ export function scanNginx(ctx: ScanContext): void {
         continue;
       }
       if (c === 34 || c === 39) quote = c;
-      else if (c === 59 || c === 123 || c === 125) {
+      else if (c === 123 && closeAhead && i > s && text.charCodeAt(i - 1) === 36) {
+        // `${VAR}` in a template (`server ${backend_ip}:443;`) is part of the statement, not a block.
+        const close = indexOfIn(text, '}', i, e);
+        if (close !== -1) i = close;
+        else closeAhead = false;
+      } else if (c === 59 || c === 123 || c === 125) {
         statement(st, i);
         st = i + 1;
       }
@@ -102,6 +109,12 @@ export function scanHaproxy(ctx: ScanContext): void {
       return;
     }
     scanDirectiveArgs(ctx, kw, as, e, comment);
+    if (kw === 'server' || kw === 'default-server') {
+      // `server <name> <address>[:port]`: the second argument is an address by the grammar (`stalwart-mail:25`).
+      const [ns, ne] = firstWord(text, as, e);
+      const [fs, fe] = firstWord(text, ne, e);
+      if (ns < ne && fs < fe) scanEndpoints(text, fs, fe, out, { comment, role: 'connect', key: kw, address: true });
+    }
     scanEndpoints(text, as, e, out, { comment, role: HAPROXY_CONNECT.has(kw) ? 'connect' : undefined, key: HAPROXY_CONNECT.has(kw) ? kw : undefined });
   });
 }
