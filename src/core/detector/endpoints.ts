@@ -291,6 +291,22 @@ const SOCAT_LISTEN_TYPES = new Set([
   'udp6-recvfrom',
 ]);
 
+/**
+ * Where the `open` that matches the `close` at `at` stands, on the same line
+ * and at most 200 characters back; -1 when there is none.
+ */
+function openerBefore(text: string, at: number, from: number, open: number, close: number): number {
+  const lim = Math.max(from, at - 200);
+  let depth = 1;
+  for (let i = at - 1; i >= lim; i--) {
+    const c = text.charCodeAt(i);
+    if (c === close) depth++;
+    else if (c === open && --depth === 0) return i;
+    else if (c === 10 || c === 13) return -1;
+  }
+  return -1;
+}
+
 /** Whether the colon at `colon` ends a forward's bind address (`0.0.0.0:8080:localhost:80`, `*:`, `localhost:`, `[::1]:`). */
 function bindAddressBefore(text: string, colon: number, from: number): boolean {
   if (text.charCodeAt(colon) !== 58 || colon <= from) return false;
@@ -378,19 +394,8 @@ function hostBeforeColon(
   }
   if (pc === 125) {
     // ${HOST}:port, {{ .Host }}:port, {$HOST}:port
-    let i = p - 1;
-    const lim = Math.max(from, p - 200);
-    let depthBraces = 1;
-    while (i >= lim) {
-      const c = text.charCodeAt(i);
-      if (c === 125) depthBraces++;
-      else if (c === 123) {
-        depthBraces--;
-        if (depthBraces === 0) break;
-      } else if (c === 10 || c === 13) return undefined;
-      i--;
-    }
-    if (i < lim || depthBraces !== 0) return undefined;
+    const i = openerBefore(text, p, from, 123, 125);
+    if (i < 0) return undefined;
     const b = i - 1 >= from ? text.charCodeAt(i - 1) : -1;
     const n = i + 1 < p ? text.charCodeAt(i + 1) : -1;
     if (b === 36 || b === 123 || n === 36 || n === 123 || b === 37) return V.template;
@@ -398,17 +403,8 @@ function hostBeforeColon(
   }
   if (pc === 41) {
     // $(hostname -f):7080: a command substitution gives the host.
-    let i = p - 1;
-    const lim = Math.max(from, p - 200);
-    let parens = 1;
-    while (i >= lim) {
-      const c = text.charCodeAt(i);
-      if (c === 41) parens++;
-      else if (c === 40 && --parens === 0) break;
-      else if (c === 10 || c === 13) return undefined;
-      i--;
-    }
-    return i >= lim && parens === 0 && i - 1 >= from && text.charCodeAt(i - 1) === 36 ? V.variable : undefined;
+    const i = openerBefore(text, p, from, 40, 41);
+    return i - 1 >= from && text.charCodeAt(i - 1) === 36 ? V.variable : undefined;
   }
   if (!isHostChar(pc)) return urlAuthorityBefore(text, colon, from) ? V.url : undefined;
   let hs = p;
