@@ -1602,3 +1602,59 @@ test('reads postfix inet: sockets, ports indexed by port, printf and $(...) host
     [3, 19, 8080, 'listen'], // server.port=${PORT:8080}
   ]);
 });
+
+test('reads configuration written as code: port-named assignments and environment fallbacks (Chef, Nix, Puppet, Ruby, Python, JS)', () => {
+  const chef = 'default["statsd"]["port"]          = 8125\ndefault[\'app\'][\'timeout\'] = 30\nnode.default[:db][:port] = "5432"\n' +
+    '  :driverPort => 28015,\n  :portOffset => 0,\n# port = 22\nif port == 80\nreport = 5\n';
+  assert.deepEqual(rows(chef, 'attributes/default.rb'), [
+    [0, 37, 8125, 'unknown'], // default["statsd"]["port"] = 8125
+    [2, 28, 5432, 'unknown'], // node.default[:db][:port] = "5432"
+    [3, 17, 28015, 'unknown'], // :driverPort => 28015,
+    [5, 9, 22, 'unknown', true], // # port = 22 (a comment line)
+  ]);
+  const nix = '{ config, ... }: {\n  networking.firewall.allowedTCPPorts = [\n    80\n    # 443\n    1234 # ssh\n  ];\n' +
+    '  services.nginx.port = 8080;\n  boot.loader.timeout = 5;\n}\n';
+  assert.deepEqual(rows(nix, 'configuration.nix'), [
+    [2, 4, 80, 'firewall'], // a list over several lines, with comments in it
+    [4, 4, 1234, 'firewall'],
+    [6, 24, 8080, 'unknown'], // services.nginx.port = 8080;
+  ]);
+  assert.deepEqual(rows("firewall { '100 allow l2tp':\n  dport  => ['500', '4500'],\n  proto  => 'udp',\n}\n", 'firewall.pp'), [
+    [1, 14, 500, 'firewall'], // dport => ['500', '4500'] (the title's 100 is the rule's order)
+    [1, 21, 4500, 'firewall'],
+  ]);
+  const code = 'port ENV.fetch("PORT") { 3000 }\nbind "tcp://0.0.0.0:#{ENV.fetch(\'PORT\', 3001)}"\nworkers ENV.fetch("WEB_CONCURRENCY") { 2 }\n' +
+    'PORT = int(os.environ.get("PORT", 8000))\nDB = os.getenv("DB_PORT", "5433")\nconst port = process.env.PORT || 3002;\nconst n = process.env.WORKERS || 4;\n';
+  assert.deepEqual(rows(code, 'config/puma.rb'), [
+    [0, 25, 3000, 'listen'], // port ENV.fetch("PORT") { 3000 }
+    [1, 40, 3001, 'listen'], // #{ENV.fetch('PORT', 3001)}
+    [3, 34, 8000, 'listen'], // os.environ.get("PORT", 8000)
+    [4, 27, 5433, 'connect'], // os.getenv("DB_PORT", "5433")
+    [5, 33, 3002, 'listen'], // process.env.PORT || 3002
+  ]);
+});
+
+test('follows shell continuation lines and heredocs, firewall commands in YAML command lists, Kamal publish and Salt states', () => {
+  const make = 'run:\n\tdocker run \\\n\t\t--rm \\\n\t\t-p 8000:8000 \\\n\t\t--name app \\\n\t\tapp:1.2\nps:\n\tps -p 1234 \\\n\t\t-o pid\n';
+  assert.deepEqual(rows(make, 'Makefile'), [
+    [3, 5, 8000, 'published'], // `-p` of the `docker run` its first line named
+    [3, 10, 8000, 'container'],
+  ]);
+  const heredoc = "cat > /etc/nginx/conf.d/app.conf <<'EOF'\nserver {\n    listen 80 default;\n    proxy_read_timeout 90;\n}\nEOF\nsed -n 5p x <<< \"listen 81\"\n";
+  assert.deepEqual(rows(heredoc, 'provision.sh'), [[2, 11, 80, 'listen']]);
+  const cloudInit = "#cloud-config\nruncmd:\n  - ufw default deny incoming\n  - ufw allow 22/tcp\n  - [ sh, -c, 'echo 5' ]\n  - sleep 30\n";
+  assert.deepEqual(rows(cloudInit, 'cloud-init.yaml'), [[3, 14, 22, 'firewall']]);
+  const kamal = 'accessories:\n  ipfs:\n    options:\n      publish:\n        - 4001:4001\n        - 8080\n  web:\n    publish: true\n';
+  assert.deepEqual(rows(kamal, 'config/deploy.yml'), [
+    [4, 10, 4001, 'published'], // - 4001:4001
+    [4, 15, 4001, 'container'],
+    [5, 10, 8080, 'container'], // - 8080
+  ]);
+  assert.deepEqual(rows('state:\n  iptables.append:\n    - chain: INPUT\n    - dport: 22\n', 'iptables.sls'), [[3, 13, 22, 'firewall']]);
+  const bicep = "resource nsg 'Microsoft.Network/networkSecurityGroups@2021-02-01' = {\n  properties: {\n    securityRules: [\n      {\n" +
+    "        properties: {\n          priority: 1000\n          destinationPortRange: '22'\n          destinationPortRanges: [\n            '80'\n          ]\n        }\n      }\n    ]\n  }\n}\n";
+  assert.deepEqual(rows(bicep, 'nsg.bicep'), [
+    [6, 33, 22, 'firewall'], // destinationPortRange: '22'
+    [8, 13, 80, 'firewall'], // '80' in a Bicep array (no commas)
+  ]);
+});

@@ -322,6 +322,18 @@ function commandOf(text: string, toks: readonly Tok[]): { name: string; index: n
   return undefined;
 }
 
+/** The command a shell line at [from, to) runs (`docker` for `sudo docker run \`), or undefined. */
+export function shellCommandName(text: string, from: number, to: number): string | undefined {
+  return commandOf(text, tokenize(text, from, to, 8))?.name;
+}
+
+/** Whether the command line at [from, to) runs a firewall tool (`ufw allow 22/tcp`, `sudo iptables -A ...`). */
+export function isFirewallCommand(text: string, from: number, to: number): boolean {
+  // A firewall line names its tool in the first few words: only those are tokenized.
+  const name = shellCommandName(text, from, to);
+  return name !== undefined && (name === 'ufw' || name === 'firewall-cmd' || IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name));
+}
+
 /** `ufw allow 22/tcp`, `ufw allow 6000:6007/tcp`, `ufw allow from 10.0.0.0/8 to any port 5432`. */
 function scanUfwCommand(text: string, toks: readonly Tok[], start: number, out: Collector, o: CommandOptions): void {
   let verb = false;
@@ -348,9 +360,10 @@ function scanUfwCommand(text: string, toks: readonly Tok[], start: number, out: 
  * `ufw allow 80/tcp`, the `-p` of commands known to take a port with it, long
  * port flags of any command, and host:port endpoints.
  */
-export function scanShellCommand(text: string, from: number, to: number, out: Collector, o: CommandOptions): void {
+export function scanShellCommand(text: string, from: number, to: number, out: Collector, o: CommandOptions, command?: string): void {
   const toks = tokenize(text, from, to);
-  const cmd = commandOf(text, toks);
+  // A continuation line (after a `\`) runs the command its first line named.
+  const cmd = command !== undefined ? { name: command, index: -1 } : commandOf(text, toks);
   const name = cmd?.name ?? '';
   if (IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name) || name === 'firewall-cmd') {
     scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: false, role: 'firewall' }, toks);

@@ -11,6 +11,7 @@ import type { CommentFinder } from './lines';
 import { allDigits, indexOfIn, isSpace, lastIndexOfIn, skipSpaces } from './text';
 import { cand } from './collector';
 import { scanEndpoints } from './endpoints';
+import { scanShellCommand, shellCommandName } from './commands';
 import { scanPortValue } from './values';
 
 interface Dialect {
@@ -74,10 +75,25 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
   const o = (line: number): KeyValueOptions => (format === 'ufw' ? { ...base, scope: sectionOf(line) } : base);
   // Shorewall's tables (`ACCEPT net fw tcp 80`) are columns, not directives.
   const shorewall = format === 'directive' && isShorewallPath(ctx.fileName);
+  const shell = format === 'shell' ? new ShellLines(ctx) : undefined;
   forEachLine(ctx, { findComment, markerChars: d.markerChars }, (s, e, comment, line) => {
     if (shorewall) {
       scanShorewallLine(ctx, s, e, comment);
       return;
+    }
+    if (shell && !comment) {
+      const command = shell.continuedCommand(line);
+      if (command !== undefined) {
+        scanShellCommand(text, s, e, ctx.out, { comment, scope: undefined }, command);
+        return;
+      }
+      if (shell.inHeredoc(s)) {
+        // A file written from the script (`cat > nginx.conf <<'EOF'`): its lines as the shell reads them,
+        // then as an embedded file's settings (`listen 80 default;`), as YAML reads block scalars.
+        scanKeyValue(ctx, s, e, comment, base);
+        scanKeyValue(ctx, s, e, comment, EMBEDDED);
+        return;
+      }
     }
     let i = s;
     while (i < e && isSpace(text.charCodeAt(i))) i++;
@@ -87,6 +103,72 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
     }
     scanKeyValue(ctx, i, e, comment, o(line));
   });
+}
+
+/** Settings of a file embedded in another (a heredoc body, a YAML block scalar): any separator, no role. */
+const EMBEDDED: KeyValueOptions = { separator: 'any', defaultRole: 'unknown' };
+
+/** How far back a `\` continuation is followed to the line that names its command. */
+const MAX_CONTINUATION = 64;
+
+/**
+ * Shell structure that spans lines: `\` continuations (`docker run \` /
+ * `-p 8000:8000 \`) and heredoc bodies (`cat > x.conf <<'EOF'` ... `EOF`).
+ */
+class ShellLines {
+  private readonly heredocs: Array<[number, number]> = [];
+  private next = 0;
+  private memoLine = -1;
+  private memoCommand: string | undefined;
+
+  constructor(private readonly ctx: ScanContext) {
+    const { text } = ctx;
+    if (!text.includes('<<')) return;
+    // `<<EOF`, `<<-'EOF'`, `<< "END"`; not a here-string (`<<<`).
+    const start = /(?<!<)<<(?!<)-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]{0,31})\1/g;
+    for (let m = start.exec(text); m !== null; m = start.exec(text)) {
+      const word = m[2] ?? '';
+      const bodyStart = text.indexOf('\n', m.index);
+      if (bodyStart === -1) break;
+      // The body ends at a line that holds the word alone (leading tabs allowed for `<<-`).
+      const end = new RegExp(`^\\t*${word}[ \\t]*\\r?$`, 'gm');
+      end.lastIndex = bodyStart + 1;
+      const e = end.exec(text);
+      const bodyEnd = e ? e.index : text.length;
+      this.heredocs.push([bodyStart + 1, bodyEnd]);
+      start.lastIndex = bodyEnd;
+    }
+  }
+
+  /** Whether the line starting at `s` is inside a heredoc body (lines are asked in order). */
+  inHeredoc(s: number): boolean {
+    while (this.next < this.heredocs.length && (this.heredocs[this.next]?.[1] ?? 0) <= s) this.next++;
+    const h = this.heredocs[this.next];
+    return h !== undefined && h[0] <= s && s < h[1];
+  }
+
+  /** The command of the logical line that `line` continues, or undefined when the line before it does not end in `\`. */
+  continuedCommand(line: number): string | undefined {
+    if (line === 0 || !this.endsInBackslash(line - 1)) return undefined;
+    if (this.memoLine === line - 1) {
+      this.memoLine = line;
+      return this.memoCommand;
+    }
+    let l = line - 1;
+    while (l > 0 && line - l < MAX_CONTINUATION && this.endsInBackslash(l - 1)) l--;
+    const { text, lines } = this.ctx;
+    this.memoLine = line;
+    this.memoCommand = shellCommandName(text, lines.start(l), lines.end(l)) ?? '';
+    return this.memoCommand;
+  }
+
+  private endsInBackslash(l: number): boolean {
+    const { text, lines } = this.ctx;
+    const s = lines.start(l);
+    let e = lines.end(l);
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    return e > s && text.charCodeAt(e - 1) === 92;
+  }
 }
 
 /** A protocol column value that makes the next two columns port lists (`tcp`, `udp`, `tcp:syn`, `6`). */

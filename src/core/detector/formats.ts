@@ -64,13 +64,13 @@ const CONFIG_NAMES = new Set([
   '.htaccess', 'haproxy.cfg', 'envoy.yaml', 'traefik.toml', 'traefik.yml', 'traefik.yaml', 'jail.conf', 'jail.local',
   'nftables.conf', 'rules.v4', 'rules.v6', 'iptables.rules', 'ip6tables.rules', 'devcontainer.json', '.devcontainer.json',
   'launch.json', 'package.json', 'my.cnf', '.env', 'tasks.json', 'settings.json', 'docker-compose.yml', 'docker-compose.yaml',
-  'compose.yml', 'compose.yaml', 'values.yaml', 'values.yml',
+  'compose.yml', 'compose.yaml', 'values.yaml', 'values.yml', 'makefile', 'gnumakefile',
 ]);
 
 const CONFIG_EXTENSIONS = [
   '.yml', '.yaml', '.json', '.jsonc', '.conf', '.cfg', '.cnf', '.ini', '.properties', '.toml', '.env', '.tf', '.tfvars', '.hcl', '.nomad',
   '.service', '.socket', '.xml', '.nft', '.rules', '.dockerfile', '.caddyfile', '.ovpn', '.local', '.sysconfig', '.vhost',
-  '.nginx', '.network', '.container', '.pod', '.kube', '.rsc', '.vcl',
+  '.nginx', '.network', '.container', '.pod', '.kube', '.rsc', '.vcl', '.sls', '.bicep', '.nix', '.pp', '.mk',
 ];
 
 /** Directories whose files are directive-style configs whatever their names: xinetd services, Shorewall tables, OpenWrt UCI. */
@@ -227,12 +227,14 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (name === 'Vagrantfile' || low === 'vagrantfile') return 'vagrant';
   if (low === 'procfile' || low.startsWith('procfile.')) return 'procfile';
   if (low === '.env' || low.endsWith('.env') || low.startsWith('.env.')) return 'dotenv';
-  if (low.endsWith('.yml') || low.endsWith('.yaml')) {
+  // Salt states and pillars are YAML (with Jinja).
+  if (low.endsWith('.yml') || low.endsWith('.yaml') || low.endsWith('.sls')) {
     if (low.startsWith('envoy')) return 'envoy';
     if (low.startsWith('traefik')) return 'traefik';
     return yamlKind(text);
   }
-  if (low.endsWith('.json') || low.endsWith('.jsonc') || low === '.devcontainer.json') return 'json';
+  // Bicep (Azure) is JSON's shape with bare keys and no commas: the JSON reader takes both.
+  if (low.endsWith('.json') || low.endsWith('.jsonc') || low === '.devcontainer.json' || low.endsWith('.bicep')) return 'json';
   if (low.endsWith('.tf') || low.endsWith('.tfvars') || low.endsWith('.hcl') || low.endsWith('.nomad')) return 'terraform';
   if (low.endsWith('.toml')) return low.startsWith('traefik') ? 'traefik' : 'toml';
   if (low.endsWith('.properties')) return 'properties';
@@ -241,7 +243,10 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (low === 'rules.v4' || low === 'rules.v6' || low.endsWith('.rules') && /iptables|^rules/.test(low)) return 'iptables';
   if (path.includes('/ufw/applications.d/')) return 'ufw';
   if (DIRECTIVE_DIRS.some((d) => path.includes(d))) return 'directive';
-  if (low.endsWith('.rsc')) return 'shell'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
+  if (low.endsWith('.rsc')) return 'shell';
+  if (low === 'makefile' || low === 'gnumakefile' || low.endsWith('.mk')) return 'shell'; // recipes are shell commands
+  // Nix and Puppet: configuration languages of their own, read for port-named assignments (loose.ts).
+  if (low.endsWith('.nix') || low.endsWith('.pp')) return 'text'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
   if (low.endsWith('.vcl')) return 'directive'; // Varnish: `backend default { .host = "127.0.0.1"; .port = "8080"; }`
   if (low.endsWith('.xml')) {
     if (path.includes('firewalld')) return 'firewalld';

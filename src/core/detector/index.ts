@@ -13,6 +13,7 @@ import { detectFormat } from './formats';
 import { scanJson } from './json';
 import { scanApache, scanCaddy, scanHaproxy, scanNginx } from './servers';
 import { scanTerraform } from './terraform';
+import { scanEnvFallbacks, scanPortAssignments } from './loose';
 import { LineIndex, beginScan, flatText } from './text';
 import { scanProcfile, scanVagrant } from './vagrant';
 import { scanXml } from './xml';
@@ -91,6 +92,10 @@ function runFormat(ctx: ScanContext, syntax: FormatId): void {
       scanDaemon(ctx, syntax);
       return;
     case 'text':
+      // Configuration written as code (Chef, Puppet, Nix, Python, Ruby): port-named assignments and
+      // environment fallbacks, then endpoints anywhere.
+      scanPortAssignments(ctx.text, 0, ctx.text.length, ctx.out);
+      scanEnvFallbacks(ctx.text, 0, ctx.text.length, ctx.out);
       scanEndpoints(ctx.text, 0, ctx.text.length, ctx.out, { comment: false });
       return;
   }

@@ -8,7 +8,7 @@ import { scanEndpoints } from './endpoints';
 import { hasPortLetters, isCommandKey, isImageKey, isPortWord, portKeyInfo, splitWords } from './keys';
 import { scanImageRegistry, scanPortValue } from './values';
 import { isProseKey, scanProsePorts } from './prose';
-import { allDigits, isDigit, isSpace } from './text';
+import { allDigits, isAlpha, isDigit, isSpace, isWordChar } from './text';
 import { cand } from './collector';
 
 interface Frame {
@@ -187,6 +187,21 @@ export function scanJson(ctx: ScanContext): void {
           resolvePending(text, i, e, out, { comment: false, shortFlags: true }, p);
         }
         portValue(i, e, key, parent, false);
+      }
+      i = e;
+      continue;
+    }
+    if (isAlpha(c) || c === 95 || c === 36) {
+      // A bare word: a key where a colon follows in an object (JSON5, Bicep `destinationPortRange: '22'`),
+      // otherwise `true`, `null` or an expression, passed over whole.
+      let e = i + 1;
+      while (e < n && (isWordChar(text.charCodeAt(e)) || text.charCodeAt(e) === 36)) e++;
+      let j = e;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      const top = stack[stack.length - 1];
+      if (top && !top.arr && text.charCodeAt(j) === 58 && e - i <= 200) {
+        top.key = text.slice(i, e);
+        expectKey = false;
       }
       i = e;
       continue;

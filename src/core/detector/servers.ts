@@ -15,6 +15,13 @@ function firstWord(text: string, s: number, e: number): [number, number] {
   return [a, b];
 }
 
+/** What closes the template expression opening at the `{` at `i`: `${...}`, `{{...}}`, `{%...%}`, `{#...#}`. */
+function templateCloser(text: string, i: number, lineStart: number): string | undefined {
+  if (i > lineStart && text.charCodeAt(i - 1) === 36) return '}';
+  const n = text.charCodeAt(i + 1);
+  return n === 123 ? '}}' : n === 37 ? '%}' : n === 35 ? '#}' : undefined;
+}
+
 /** nginx: statements end at `;`, `{` or `}`; several may share a line. */
 export function scanNginx(ctx: ScanContext): void {
   const { text, out } = ctx;
@@ -22,7 +29,7 @@ export function scanNginx(ctx: ScanContext): void {
     if (!hasDigit(text, s, e)) return;
     let st = s;
     let quote = 0;
-    // Whether a `}` is still ahead on this line (searched once: a line of `${` without one stays linear).
+    // Whether template closers may still be ahead on this line (a line of `${` without one stays linear).
     let closeAhead = true;
     for (let i = s; i <= e; i++) {
       const c = i < e ? text.charCodeAt(i) : 59;
@@ -31,10 +38,12 @@ export function scanNginx(ctx: ScanContext): void {
         continue;
       }
       if (c === 34 || c === 39) quote = c;
-      else if (c === 123 && closeAhead && i > s && text.charCodeAt(i - 1) === 36) {
-        // `${VAR}` in a template (`server ${backend_ip}:443;`) is part of the statement, not a block.
-        const close = indexOfIn(text, '}', i, e);
-        if (close !== -1) i = close;
+      else if (c === 123 && closeAhead && (templateCloser(text, i, s) !== undefined)) {
+        // `${VAR}` and Jinja `{{ ip }}`, `{% if %}` in a template (`server {{ backend_ip }}:443;`)
+        // are part of the statement, not blocks.
+        const closer = templateCloser(text, i, s) ?? '}';
+        const close = indexOfIn(text, closer, i + 1, e);
+        if (close !== -1) i = close + closer.length - 1;
         else closeAhead = false;
       } else if (c === 59 || c === 123 || c === 125) {
         statement(st, i);

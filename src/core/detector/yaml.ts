@@ -8,7 +8,7 @@ import type { Candidate } from './collector';
 import { amend, cand } from './collector';
 import type { PortRole } from './types';
 import type { PendingFlag } from './commands';
-import { resolvePending, scanCommandLine } from './commands';
+import { isFirewallCommand, resolvePending, scanCommandLine, scanShellCommand } from './commands';
 import { commentBody } from './context';
 import { hasServicesLine } from './formats';
 import { scanEndpoints } from './endpoints';
@@ -389,6 +389,15 @@ export function scanYaml(ctx: ScanContext): void {
       scanImageRegistry(text, q.s, q.e, out, { comment, key: key ?? owner, scope });
       return;
     }
+    // Docker's `--publish` as a key (Kamal `options: { publish: [...] }`): each entry is a `-p` mapping;
+    // a scalar only when it is one (`publish: 8080:80`, not `publish: true`).
+    if ((key === undefined ? owner : key) === 'publish' && !composeList && (key === undefined || flow || indexOfIn(text, ':', q.s, q.e) !== -1)) {
+      for (const it of flow ? flowItems(text, vs, ve) : [{ s: vs, e: ve }]) {
+        const iq = stripQuotes(text, it.s, it.e);
+        scanMapping(text, iq.s, iq.e, out, { comment, key: 'publish', scope, loneRole: 'container', unquoted: !iq.quoted && !flow });
+      }
+      return;
+    }
     // Kubernetes env list items: remember name/value for the item.
     if (item && (key === 'name' || key === 'value') && path.length === item.depth) {
       if (key === 'name') item.name = { s: q.s, e: q.e, text: text.slice(q.s, q.e) };
@@ -432,6 +441,12 @@ export function scanYaml(ctx: ScanContext): void {
         const p = pending.flag;
         pending = undefined;
         resolvePending(text, q.s, q.e, out, { comment, scope, shortFlags: true }, p);
+      }
+      if (isFirewallCommand(text, q.s, q.e)) {
+        // cloud-init `runcmd: - ufw allow 22/tcp`, Ansible `shell: iptables -A INPUT ... --dport 80`.
+        scanShellCommand(text, q.s, q.e, out, { comment, scope });
+        pending = undefined;
+        return;
       }
       const p = scanCommandLine(text, q.s, q.e, out, { comment, scope, shortFlags: true });
       pending = key === undefined && p ? { flag: p, depth: stack.length } : undefined;
@@ -489,7 +504,10 @@ export function scanYaml(ctx: ScanContext): void {
   };
 
   const blockLine = (s: number, e: number, b: Block): void => {
-    if (b.command) scanCommandLine(text, s, e, out, { comment: false, shortFlags: true });
+    if (b.command) {
+      if (isFirewallCommand(text, s, e)) scanShellCommand(text, s, e, out, { comment: false });
+      else scanCommandLine(text, s, e, out, { comment: false, shortFlags: true });
+    }
     else {
       // Embedded files (ConfigMap data, inline configs): read lines as key/value.
       scanKeyValue(ctx, s, e, false, { separator: 'any', defaultRole: 'unknown' });
