@@ -329,7 +329,15 @@ export function shellCommandName(text: string, from: number, to: number): string
 
 /** Whether the command line at [from, to) runs a firewall tool (`ufw allow 22/tcp`, `sudo iptables -A ...`). */
 export function isFirewallCommand(text: string, from: number, to: number): boolean {
-  // A firewall line names its tool in the first few words: only those are tokenized.
+  // Every firewall tool's name (or `$IPT`) holds `ufw`, `ipt` or `firewall`: most command lines are
+  // ruled out by that before any tokens are built. The name is among the first few words.
+  const lim = Math.min(to, from + 256) - 2;
+  let named = false;
+  for (let i = from; i < lim && !named; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    named = (c === 117 && lowerAt(text, i, 'ufw')) || (c === 105 && lowerAt(text, i, 'ipt')) || (c === 102 && lowerAt(text, i, 'firewall'));
+  }
+  if (!named) return false;
   const name = shellCommandName(text, from, to);
   return name !== undefined && (name === 'ufw' || name === 'firewall-cmd' || IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name));
 }

@@ -327,7 +327,13 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
  */
 /** Keys that name where a server listens: `interface`, `listen-address`, `bind_addr`, `ListenAddress`. */
 function isListenAddressKey(key: string): boolean {
-  if (key.length < 4 || key.length > 40 || !/listen|bind|interface/i.test(key)) return false;
+  if (key.length < 4 || key.length > 40) return false;
+  let named = false;
+  for (let i = 0; i + 4 <= key.length && !named; i++) {
+    const c = key.charCodeAt(i) | 0x20;
+    named = (c === 108 && lowerAt(key, i, 'listen')) || (c === 98 && lowerAt(key, i, 'bind')) || (c === 105 && lowerAt(key, i, 'interface'));
+  }
+  if (!named) return false;
   for (const w of splitWords(key)) if (w === 'listen' || w === 'bind' || w === 'interface') return true;
   return false;
 }
