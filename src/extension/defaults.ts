@@ -26,5 +26,6 @@ export const DEFAULTS = {
 export const DEFAULT_LANGUAGES: readonly string[] = [
   'dockercompose', 'yaml', 'dockerfile', 'nginx', 'apacheconf', 'haproxy', 'caddyfile', 'properties', 'ini',
   'dotenv', 'env', 'json', 'jsonc', 'terraform', 'hcl', 'toml', 'xml', 'shellscript', 'systemd', 'ssh_config',
-  'spring-boot-properties', 'spring-boot-properties-yaml', 'plaintext', 'ruby', 'procfile',
+  'spring-boot-properties', 'spring-boot-properties-yaml', 'plaintext', 'ruby', 'procfile', 'makefile', 'nix', 'puppet',
+  'bicep', 'sls',
 ];

@@ -43,6 +43,8 @@ const LANGUAGE_FORMATS: Readonly<Record<string, FormatId>> = {
   sshd_config: 'directive',
   'ssh-config': 'directive',
   helm: 'yaml',
+  makefile: 'shell',
+  bicep: 'json',
   'spring-boot-properties-yaml': 'yaml',
 };
 
@@ -210,7 +212,7 @@ export function detectFormat(fileName: string | undefined, languageId: string | 
   if (byName) return byName;
   if (languageId) {
     const lang = languageId.toLowerCase();
-    if (lang === 'yaml' || lang === 'yml') return yamlKind(text);
+    if (lang === 'yaml' || lang === 'yml' || lang === 'sls') return yamlKind(text);
     const f = LANGUAGE_FORMATS[lang];
     if (f) return f;
     if (lang === 'ruby' && low === 'vagrantfile') return 'vagrant';
