@@ -1658,3 +1658,13 @@ test('follows shell continuation lines and heredocs, firewall commands in YAML c
     [8, 13, 80, 'firewall'], // '80' in a Bicep array (no commas)
   ]);
 });
+
+test('reads a Jinja fallback in the port place of an endpoint', () => {
+  const tpl = 'upstream app {\n    server {{ h.ip }}:{{ h.port | default(8080) }};\n    server {{ ip }}:3001 weight=5;\n}\n';
+  assert.deepEqual(rows(tpl, 'app.conf.j2'), [
+    [1, 42, 8080, 'connect'], // server {{ h.ip }}:{{ h.port | default(8080) }};
+    [2, 20, 3001, 'connect'], // server {{ ip }}:3001 weight=5;
+  ]);
+  // No literal fallback, or one that is no port number: nothing.
+  assert.deepEqual(rows('a: "{{ a }}:{{ b }}"\nb: "x:{{ y | default(1.5) }}"\n', 'vars.yml'), []);
+});

@@ -5,7 +5,7 @@
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
 import { hasPortLettersAt } from './keys';
-import { allDigits, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar, lowerAt } from './text';
+import { allDigits, indexOfIn, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar, lowerAt } from './text';
 
 export interface EndpointOptions {
   readonly comment: boolean;
@@ -194,6 +194,20 @@ function variablePortAt(text: string, ds: number, to: number): { s: number; e: n
   while (i < to && i - s <= 5 && isDigit(text.charCodeAt(i))) i++;
   if (i === s || i - s > 5 || i >= to || text.charCodeAt(i) !== 125) return undefined;
   return { s, e: i, close: i };
+}
+
+/**
+ * The Jinja expression opening at `open` (`{{`): where it ends (past `}}`) and
+ * the digits of its literal fallback, if any (`{{ port | default(8080) }}`,
+ * `{{ ansible_port if ansible_port is defined else 22 }}`; s = -1 when none).
+ */
+export function jinjaFallback(text: string, open: number, to: number): { s: number; e: number; close: number } | undefined {
+  const close = indexOfIn(text, '}}', open + 2, Math.min(to, open + 400));
+  if (close === -1) return undefined;
+  const m = /(?:\bdefault\(\s*["']?|\belse\s+["']?)(\d{1,5})["']?\s*\)?\s*$/.exec(text.slice(open + 2, close));
+  if (!m || !m[1]) return { s: -1, e: -1, close: close + 2 };
+  const s = open + 2 + m.index + m[0].indexOf(m[1]);
+  return { s, e: s + m[1].length, close: close + 2 };
 }
 
 /** True when the colon at `colon` sits in an unbracketed IPv6 address. */
@@ -515,7 +529,8 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
     if (ch !== 58 && ch !== 35 && ch !== 44 && ch !== 64 && ch !== 91) continue;
     const nx = text.charCodeAt(at + 1);
     // Or a colon before `${`: a variable's default as the port (`0.0.0.0:${PORT:-5000}`).
-    if (!isDigit(nx) && !(ch === 58 && nx === 36 && text.charCodeAt(at + 2) === 123)) continue;
+    // Or a colon before `{{`: a Jinja fallback as the port (`{{ host }}:{{ port | default(8080) }}`).
+    if (!isDigit(nx) && !(ch === 58 && (nx === 36 || nx === 123) && text.charCodeAt(at + 2) === 123)) continue;
     i = at;
     const c = text.charCodeAt(i);
     const ds = i + 1;
@@ -528,6 +543,15 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
       if (!hv) continue;
       out.add(cand(v.s, v.e - v.s, opts.role ?? (hv.any ? 'listen' : 'connect'), opts.comment, opts.key, opts.scope, protocolAfter(text, v.close + 1, to)));
       i = v.close + 1;
+      continue;
+    }
+    if (c === 58 && text.charCodeAt(ds) === 123) {
+      i = ds;
+      const j = jinjaFallback(text, ds, to);
+      if (!j || j.s < 0 || !isPortTerminator(text, j.close, to)) continue;
+      const hv = hostBeforeColon(text, at, from, to, j.e, 0, opts, j.s);
+      if (hv) out.add(cand(j.s, j.e - j.s, opts.role ?? (hv.any ? 'listen' : 'connect'), opts.comment, opts.key, opts.scope, protocolAfter(text, j.close, to)));
+      i = j.close;
       continue;
     }
     let de = ds;

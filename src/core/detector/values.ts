@@ -2,7 +2,7 @@
 // `http,https,8080`, `8000-8010`, `60000:61000/udp`, `${PORT:-3000}`.
 import { cand, type Collector } from './collector';
 import type { PortRole, RangeEnd } from './types';
-import { scanEndpoints } from './endpoints';
+import { jinjaFallback, scanEndpoints } from './endpoints';
 import { scanMapping } from './mapping';
 import { indexOfIn, isDigit, isSpace, isWordChar, lastIndexOfIn } from './text';
 
@@ -75,16 +75,11 @@ export function scanPortValue(text: string, from: number, to: number, out: Colle
   while (i < to && tokens < 64) {
     const c = text.charCodeAt(i);
     if (c === 123 && text.charCodeAt(i + 1) === 123) {
-      // A Jinja expression: only its fallback is a literal port (`{{ port | default(8080) }}`,
-      // `{{ ansible_ssh_port if ansible_ssh_port is defined else 22 }}`).
-      const close = indexOfIn(text, '}}', i + 2, Math.min(to, i + 400));
-      if (close !== -1) {
-        const m = /(?:\bdefault\(\s*["']?|\belse\s+["']?)(\d{1,5})["']?\s*\)?\s*$/.exec(text.slice(i + 2, close));
-        if (m && m[1]) {
-          const ds = i + 2 + m.index + m[0].indexOf(m[1]);
-          out.add(cand(ds, m[1].length, info.role, info.comment, info.key, info.scope, info.protocol, info.rangeEnd));
-        }
-        i = close + 2;
+      // A Jinja expression: only its fallback is a literal port (`{{ port | default(8080) }}`).
+      const j = jinjaFallback(text, i, to);
+      if (j) {
+        if (j.s >= 0) out.add(cand(j.s, j.e - j.s, info.role, info.comment, info.key, info.scope, info.protocol, info.rangeEnd));
+        i = j.close;
         tokens++;
         continue;
       }
