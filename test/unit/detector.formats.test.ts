@@ -1668,3 +1668,38 @@ test('reads a Jinja fallback in the port place of an endpoint', () => {
   // No literal fallback, or one that is no port number: nothing.
   assert.deepEqual(rows('a: "{{ a }}:{{ b }}"\nb: "x:{{ y | default(1.5) }}"\n', 'vars.yml'), []);
 });
+
+test('reads XML name/value pairs, PowerShell firewall rules, -h/-p endpoints, listen() calls, Tiltfiles, and a Dockerfile that holds compose YAML', () => {
+  const xml = '<configuration>\n  <param name="listen-port" value="8021"/>\n  <param name="password" value="1234"/>\n' +
+    '  <property name="port" value="8080"/>\n  <int name="hostPort">8983</int>\n  <int name="zkClientTimeout">30000</int>\n' +
+    '  <property><name>dfs.datanode.http.port</name><value>50075</value></property>\n' +
+    '  <property><name>dfs.replication</name><value>3</value></property>\n' +
+    '  <socket-binding-group port-offset="${jboss.socket.binding.port-offset:0}"/>\n</configuration>\n';
+  assert.deepEqual(rows(xml, 'event_socket.conf.xml'), [
+    [1, 35, 8021, 'listen'], // <param name="listen-port" value="8021"/>
+    [3, 31, 8080, 'unknown'], // <property name="port" value="8080"/>
+    [4, 23, 8983, 'published'], // <int name="hostPort">8983</int>
+    [6, 54, 50075, 'listen'], // <name>dfs.datanode.http.port</name><value>50075</value>
+  ]);
+  const ps = 'New-NetFirewallRule -DisplayName "Web_8081" -Direction Inbound -LocalPort 80 -Protocol TCP -Action Allow\n' +
+    '$PortNumber = 443\nStart-Sleep -Seconds 30\n';
+  assert.deepEqual(rows(ps, 'firewall.ps1'), [
+    [0, 74, 80, 'firewall'], // -LocalPort 80 (the rule name's 8081 is a name)
+    [1, 14, 443, 'listen'], // $PortNumber = 443
+  ]);
+  assert.deepEqual(rows('[ice]\nice="tcp -h 127.0.0.1 -p 6502"\ntimeout=30\n', 'murmur.ini'), [[1, 25, 6502, 'connect']]);
+  assert.deepEqual(rows("app.listen(3000);\nserver.listen(9090, 'localhost', cb);\nsetTimeout(fn, 500);\n", 'server.js'), [
+    [0, 11, 3000, 'listen'],
+    [1, 14, 9090, 'listen'],
+  ]);
+  assert.deepEqual(rows("k8s_resource('frontend', port_forwards='3000', labels=['web'])\nk8s_resource('api', port_forwards=['8080:80'])\n", 'Tiltfile'), [
+    [0, 40, 3000, 'unknown'],
+    [1, 36, 8080, 'published'],
+    [1, 41, 80, 'container'],
+  ]);
+  // Every Dockerfile has a FROM: a file so named without one is read by what it holds.
+  assert.deepEqual(rows('services:\n  db:\n    image: postgres\n    ports:\n      - 5432:5432\n', 'Dockerfile'), [
+    [4, 8, 5432, 'published'],
+    [4, 13, 5432, 'container'],
+  ]);
+});

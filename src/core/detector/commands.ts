@@ -101,7 +101,8 @@ function flagAt(text: string, toks: readonly Tok[], k: number, out: Collector, o
     const info = portKeyInfo(name);
     if (info) {
       kind = 'port';
-      role = info.role ?? role;
+      // A firewall command lets every port it names through, whatever the flag says (`-LocalPort 80`).
+      role = o.role === 'firewall' ? o.role : info.role ?? role;
       colonIsRange = role === 'firewall';
     } else if (/^(listen|bind|http|https|web)$/i.test(name) || /(^|[-_.])(listen|bind)([-_.]?addr(ess)?)?$/i.test(name)) {
       kind = 'port'; // `--listen 8080`, `--web.listen-address=:9100`: see applyFlagValue.
@@ -373,7 +374,7 @@ export function scanShellCommand(text: string, from: number, to: number, out: Co
   // A continuation line (after a `\`) runs the command its first line named.
   const cmd = command !== undefined ? { name: command, index: -1 } : commandOf(text, toks);
   const name = cmd?.name ?? '';
-  if (IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name) || name === 'firewall-cmd') {
+  if (IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name) || name === 'firewall-cmd' || name.endsWith('-netfirewallrule')) {
     scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: false, role: 'firewall' }, toks);
     // firewall-cmd `--add-forward-port=port=80:proto=tcp:toport=8080`: `port=` and `toport=` inside the value.
     if (name === 'firewall-cmd') {

@@ -4,7 +4,7 @@
 // with a better role.
 import { cand, type Collector } from './collector';
 import type { PortRole } from './types';
-import { hasPortLettersAt } from './keys';
+import { hasPortLettersAt, portKeyInfo } from './keys';
 import { allDigits, indexOfIn, isAlnum, isAlpha, isDigit, isHex, isSpace, isWordChar, lowerAt } from './text';
 
 export interface EndpointOptions {
@@ -430,9 +430,11 @@ function hostBeforeColon(
     return V.variable;
   }
   if (isHostChar(bh)) return undefined; // ran past the scan limit
-  // A `${NAME:default}` placeholder (Spring, Docker): its default is a port only when NAME says so
-  // (`${REDIS_PORT:6379}`, not `${JWT_LIFETIME:300}`).
-  if (bh === 123 && hs - 2 >= from && text.charCodeAt(hs - 2) === 36) return hasPortLettersAt(text, hs, colon) ? V.variable : undefined;
+  // A `${NAME:default}` placeholder (Spring, Docker, JBoss): its default is a port only when NAME names
+  // one (`${REDIS_PORT:6379}`, not `${JWT_LIFETIME:300}` or `${jboss.socket.binding.port-offset:0}`).
+  if (bh === 123 && hs - 2 >= from && text.charCodeAt(hs - 2) === 36) {
+    return hasPortLettersAt(text, hs, colon) && portKeyInfo(text.slice(hs, colon)) !== undefined ? V.variable : undefined;
+  }
   // A printf verb for the host's last part: `"%s-headless.svc%s:5080"`.
   if (bh === 37 && colon - hs === 1 && (text.charCodeAt(hs) === 115 || text.charCodeAt(hs) === 118) &&
     !(hs - 2 >= from && text.charCodeAt(hs - 2) === 37)) return V.template;

@@ -45,6 +45,7 @@ const LANGUAGE_FORMATS: Readonly<Record<string, FormatId>> = {
   helm: 'yaml',
   makefile: 'shell',
   bicep: 'json',
+  powershell: 'shell',
   'spring-boot-properties-yaml': 'yaml',
 };
 
@@ -66,13 +67,13 @@ const CONFIG_NAMES = new Set([
   '.htaccess', 'haproxy.cfg', 'envoy.yaml', 'traefik.toml', 'traefik.yml', 'traefik.yaml', 'jail.conf', 'jail.local',
   'nftables.conf', 'rules.v4', 'rules.v6', 'iptables.rules', 'ip6tables.rules', 'devcontainer.json', '.devcontainer.json',
   'launch.json', 'package.json', 'my.cnf', '.env', 'tasks.json', 'settings.json', 'docker-compose.yml', 'docker-compose.yaml',
-  'compose.yml', 'compose.yaml', 'values.yaml', 'values.yml', 'makefile', 'gnumakefile',
+  'compose.yml', 'compose.yaml', 'values.yaml', 'values.yml', 'makefile', 'gnumakefile', 'tiltfile',
 ]);
 
 const CONFIG_EXTENSIONS = [
   '.yml', '.yaml', '.json', '.jsonc', '.conf', '.cfg', '.cnf', '.ini', '.properties', '.toml', '.env', '.tf', '.tfvars', '.hcl', '.nomad',
   '.service', '.socket', '.xml', '.nft', '.rules', '.dockerfile', '.caddyfile', '.ovpn', '.local', '.sysconfig', '.vhost',
-  '.nginx', '.network', '.container', '.pod', '.kube', '.rsc', '.vcl', '.sls', '.bicep', '.nix', '.pp', '.mk',
+  '.nginx', '.network', '.container', '.pod', '.kube', '.rsc', '.vcl', '.sls', '.bicep', '.nix', '.pp', '.mk', '.ps1',
 ];
 
 /** Directories whose files are directive-style configs whatever their names: xinetd services, Shorewall tables, OpenWrt UCI. */
@@ -224,7 +225,12 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   // `named.conf.options` reads as `named.conf` (see knownBaseOf).
   low = knownBaseOf(low) ?? low;
   if (/^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/.test(low) || /^docker-compose[\w.-]*\.ya?ml$/.test(low)) return 'compose';
-  if (low === 'dockerfile' || low === 'containerfile' || low.endsWith('.dockerfile') || low.startsWith('dockerfile.') || low.startsWith('containerfile.')) return 'dockerfile';
+  if (low === 'dockerfile' || low === 'containerfile' || low.endsWith('.dockerfile') || low.startsWith('dockerfile.') || low.startsWith('containerfile.')) {
+    // Every Dockerfile has a FROM; a file so named without one is read by its content (compose YAML kept as `Dockerfile`).
+    if (/^[ \t]*FROM[ \t]/im.test(text.slice(0, 65536))) return 'dockerfile';
+    const s = sniff(text);
+    return s === 'compose' || s === 'kubernetes' || s === 'yaml' ? yamlKind(text) : 'dockerfile';
+  }
   if (low === 'caddyfile' || low.endsWith('.caddyfile') || low.startsWith('caddyfile.')) return 'caddy';
   if (name === 'Vagrantfile' || low === 'vagrantfile') return 'vagrant';
   if (low === 'procfile' || low.startsWith('procfile.')) return 'procfile';
@@ -247,8 +253,10 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (DIRECTIVE_DIRS.some((d) => path.includes(d))) return 'directive';
   if (low.endsWith('.rsc')) return 'shell';
   if (low === 'makefile' || low === 'gnumakefile' || low.endsWith('.mk')) return 'shell'; // recipes are shell commands
-  // Nix and Puppet: configuration languages of their own, read for port-named assignments (loose.ts).
-  if (low.endsWith('.nix') || low.endsWith('.pp')) return 'text'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
+  if (low.endsWith('.ps1') || low.endsWith('.psm1')) return 'shell'; // PowerShell: commands with `-LocalPort 80` parameters
+  // Nix, Puppet and Starlark (Tiltfile): configuration languages of their own, read for port-named
+  // assignments and calls (loose.ts).
+  if (low.endsWith('.nix') || low.endsWith('.pp') || low === 'tiltfile' || low.endsWith('.tiltfile') || low.endsWith('.star')) return 'text'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
   if (low.endsWith('.vcl')) return 'directive'; // Varnish: `backend default { .host = "127.0.0.1"; .port = "8080"; }`
   if (low.endsWith('.xml')) {
     if (path.includes('firewalld')) return 'firewalld';

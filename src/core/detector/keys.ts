@@ -25,6 +25,9 @@ const AFTER_PORT_WORDS = new Set([
   'data', 'control', 'command', 'passive', 'active', 'peer', 'client', 'server', 'cluster', 'gossip', 'raft',
   // Directions and plural ranges: `ufw_allow_ports_in`, `destination_port_ranges`.
   'ranges', 'in', 'out', 'inbound', 'outbound', 'incoming', 'outgoing', 'ingress', 'egress',
+  // Plural lists of ports: Tilt `port_forwards="3000"`, `portMappings`, `port_bindings`
+  // (not `port_forwarding`, a switch).
+  'forwards', 'mappings', 'bindings',
 ]);
 
 /** Words before a plural `ports` that make it a count (`num_ports`, `max_ports`). */

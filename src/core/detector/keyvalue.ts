@@ -346,6 +346,7 @@ function plainSetting(ctx: ScanContext, key: string, vs: number, ve: number, o: 
     const c = text.charCodeAt(i);
     if ((c === 58 || c === 35 || c === 44 || c === 64) && isDigit(text.charCodeAt(i + 1))) return false;
     if (c === 58 && text.charCodeAt(i + 1) === 36) return false; // `host:${PORT:-5000}` (endpoints.ts)
+    if (c === 45 && text.charCodeAt(i + 1) === 104 && text.charCodeAt(i + 2) === 32) return false; // `-h host -p port`
   }
   return !o.addressPairs || !directiveArgsMayHold(text, key, vs, ve);
 }
@@ -454,6 +455,11 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
     else scanCommandLine(text, vs, ve, out, { comment, scope: o.scope, shortFlags: true, memcached: isMemcached(ctx), noEndpoints: true });
   }
   if (!digits) return;
+  // `-h <host> -p <port>` inside a value: ZeroC Ice endpoints (`ice="tcp -h 127.0.0.1 -p 6502"`), client options.
+  if (indexOfIn(text, '-h ', vs, ve) !== -1) {
+    const m = /(?:^|\s)-h\s+[\w.:[\]-]+\s+-p\s+(\d{1,5})(?![\w.])/.exec(text.slice(vs, Math.min(ve, vs + 1000)));
+    if (m && m[1]) out.add(cand(vs + m.index + m[0].length - m[1].length, m[1].length, 'connect', comment, key, o.scope));
+  }
   if (o.addressPairs) scanDirectiveArgs(ctx, key, vs, ve, comment, o.scope);
   // The address a server listens on (`interface: 127.0.0.1@5353`, `listen-address=127.0.0.1:8118`).
   const role = endpointRole ?? (isListenAddressKey(key) ? 'listen' : undefined);

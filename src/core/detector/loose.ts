@@ -160,6 +160,18 @@ const ENV_FALLBACK = new RegExp(
   'g',
 );
 
+/** A `listen` call with a literal port first: Node `app.listen(3000)`, `server.listen(9090, 'localhost', cb)`. */
+export function scanListenCalls(text: string, from: number, to: number, out: Collector): void {
+  if (!text.includes('listen(')) return;
+  const re = /\blisten\([ \t]{0,4}(\d{1,5})[ \t]{0,4}[,)]/g;
+  re.lastIndex = from;
+  const comments = new CommentLines(text, from);
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    const digits = m[1] ?? '';
+    out.add(cand(m.index + m[0].indexOf(digits, 7), digits.length, 'listen', comments.at(m.index), 'listen()'));
+  }
+}
+
 export function scanEnvFallbacks(text: string, from: number, to: number, out: Collector): void {
   // The pattern's alternatives start with common letters: look for their literals first.
   if (!text.includes('ENV') && !text.includes('environ') && !text.includes('getenv') && !text.includes('process.env')) return;

@@ -60,21 +60,33 @@ export function scanXml(ctx: ScanContext): void {
     const protoAttr = attrs.find((a) => a.name === 'protocol');
     const proto = protoAttr ? text.slice(protoAttr.vs, protoAttr.ve).toLowerCase() : '';
     const protocol = proto === 'tcp' || proto === 'udp' || proto === 'sctp' ? proto : undefined;
+    // A name/value pair in attributes: `<param name="listen-port" value="8021"/>`, `<property name="port" value="8080"/>`.
+    const named = attrs.find((a) => a.name === 'name' || a.name === 'key');
+    const pairKey = named ? text.slice(named.vs, named.ve) : undefined;
+    // Or the element's content is the value: Solr `<int name="hostPort">8983</int>`.
+    contentKey = pairKey !== undefined && roleFor(pairKey) !== undefined ? pairKey : undefined;
     for (const a of attrs) {
-      const role = roleFor(a.name);
-      if (role) scanPortValue(text, a.vs, a.ve, out, { role, comment, key: a.name, colonIsRange: true, protocol });
+      const role = roleFor(a.name) ?? (a.name === 'value' && pairKey !== undefined ? roleFor(pairKey) : undefined);
+      if (role) scanPortValue(text, a.vs, a.ve, out, { role, comment, key: a.name === 'value' ? pairKey : a.name, colonIsRange: true, protocol });
       else scanEndpoints(text, a.vs, a.ve, out, { comment });
     }
     return name;
   };
+  // A name/value pair in elements (Hadoop): `<name>dfs.datanode.port</name>` then `<value>50010</value>`.
+  let pairName: string | undefined;
+  let contentKey: string | undefined;
+  let elementKey: string | undefined;
   while (i < n) {
     const lt = text.indexOf('<', i);
     const stop = lt === -1 ? n : lt;
     if (stop > i) {
-      // Text content: a port when the element is named like one.
-      const role = element ? roleFor(element) : undefined;
-      if (role) scanPortValue(text, i, stop, out, { role, comment: false, key: element, colonIsRange: true });
+      // Text content: a port when the element is named like one, or is the value of a name that is.
+      const key = element === 'value' && pairName !== undefined ? pairName : elementKey ?? element;
+      const role = key ? roleFor(key) : undefined;
+      if (role) scanPortValue(text, i, stop, out, { role, comment: false, key, colonIsRange: true });
       else scanEndpoints(text, i, stop, out, { comment: false });
+      if (element === 'name') pairName = stop - i <= 200 ? text.slice(i, stop).trim() : undefined;
+      else if (element === 'value') pairName = undefined;
     }
     if (lt === -1) break;
     if (text.startsWith('<!--', lt)) {
@@ -112,10 +124,14 @@ export function scanXml(ctx: ScanContext): void {
     const gt = text.indexOf('>', lt);
     const end = gt === -1 ? n : gt;
     const c1 = text.charCodeAt(lt + 1);
-    if (c1 === 47 || c1 === 63 || c1 === 33) element = '';
-    else {
+    if (c1 === 47 || c1 === 63 || c1 === 33) {
+      element = '';
+      elementKey = undefined;
+    } else {
+      contentKey = undefined;
       const name = tag(lt + 1, end, false);
       element = text.charCodeAt(end - 1) === 47 ? '' : name;
+      elementKey = element === '' ? undefined : contentKey;
     }
     i = end + 1;
   }
