@@ -1692,6 +1692,8 @@ test('reads XML name/value pairs, PowerShell firewall rules, -h/-p endpoints, li
     [0, 11, 3000, 'listen'],
     [1, 14, 9090, 'listen'],
   ]);
+  // Python's `listen` takes a backlog.
+  assert.deepEqual(rows('sock.bind(("0.0.0.0", PORT))\nsock.listen(5)\n', 'server.py'), []);
   assert.deepEqual(rows("k8s_resource('frontend', port_forwards='3000', labels=['web'])\nk8s_resource('api', port_forwards=['8080:80'])\n", 'Tiltfile'), [
     [0, 40, 3000, 'unknown'],
     [1, 36, 8080, 'published'],

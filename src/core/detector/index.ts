@@ -96,7 +96,7 @@ function runFormat(ctx: ScanContext, syntax: FormatId): void {
       // environment fallbacks, then endpoints anywhere.
       scanPortAssignments(ctx.text, 0, ctx.text.length, ctx.out);
       scanEnvFallbacks(ctx.text, 0, ctx.text.length, ctx.out);
-      scanListenCalls(ctx.text, 0, ctx.text.length, ctx.out);
+      scanListenCalls(ctx.text, 0, ctx.text.length, ctx.out, ctx.fileName);
       scanEndpoints(ctx.text, 0, ctx.text.length, ctx.out, { comment: false });
       return;
   }

@@ -160,9 +160,12 @@ const ENV_FALLBACK = new RegExp(
   'g',
 );
 
-/** A `listen` call with a literal port first: Node `app.listen(3000)`, `server.listen(9090, 'localhost', cb)`. */
-export function scanListenCalls(text: string, from: number, to: number, out: Collector): void {
-  if (!text.includes('listen(')) return;
+/**
+ * A `listen` call with a literal port first: Node `app.listen(3000)`, `server.listen(9090, 'localhost', cb)`.
+ * Not in Python, where `sock.listen(5)` takes a backlog.
+ */
+export function scanListenCalls(text: string, from: number, to: number, out: Collector, fileName?: string): void {
+  if (!text.includes('listen(') || /\.pyw?$/i.test(fileName ?? '')) return;
   const re = /\blisten\([ \t]{0,4}(\d{1,5})[ \t]{0,4}[,)]/g;
   re.lastIndex = from;
   const comments = new CommentLines(text, from);
