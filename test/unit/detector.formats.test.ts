@@ -1705,3 +1705,13 @@ test('reads XML name/value pairs, PowerShell firewall rules, -h/-p endpoints, li
     [4, 13, 5432, 'container'],
   ]);
 });
+
+test('reads source files as text, never as a config format their lines resemble, and skips code that only looks like :port', () => {
+  const py = 'HTTP_PORT = 80\nport = (addr[4] * 256) + addr[5]\nhead = s[:3]\nd = {\'x\':2}\nprint("{:7}".format(x))\nbind = "0.0.0.0:8000"\n';
+  assert.deepEqual(rows(py, 'gunicorn.conf.py'), [
+    [0, 12, 80, 'listen'], // HTTP_PORT = 80
+    [5, 16, 8000, 'listen'], // bind = "0.0.0.0:8000"
+  ]);
+  // A GitHub-style port index, but not the end of a longer word (`support[0]`).
+  assert.deepEqual(rows('x = self._left_support[0]\ny = job.services.db.ports[5432]\n', 'cable.py'), [[1, 26, 5432, 'container']]);
+});

@@ -376,7 +376,12 @@ function hostBeforeColon(
   leadPortStart = -1;
   const p = colon - 1;
   const pc = p >= from ? text.charCodeAt(p) : -1;
-  if (pc === -1 || isBareBoundary(pc)) return isDisplayBefore(text, colon) ? undefined : V.wildcard;
+  if (pc === -1 || isBareBoundary(pc)) {
+    // Not a bare `:port` but code: a slice (`s[:3]`), a format spec (`{:7}`) or a quoted key (`{'x':2}`,
+    // a closing quote after a word).
+    if (pc === 91 || pc === 123 || ((pc === 34 || pc === 39) && p - 1 >= from && isWordChar(text.charCodeAt(p - 1)))) return undefined;
+    return isDisplayBefore(text, colon) ? undefined : V.wildcard;
+  }
   // haproxy `bind :::80`: the IPv6 wildcard `::`, then the port.
   if (pc === 58 && p - 1 >= from && text.charCodeAt(p - 1) === 58 && (p - 2 < from || isBareBoundary(text.charCodeAt(p - 2)))) return V.ipv6Any;
   if (pc === 47) {
@@ -561,8 +566,10 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
     i = de;
     if (c === 91) {
       // A port map indexed by port: `${{ job.services.postgres.ports[5432] }}` (GitHub Actions).
-      const named = lowerAt(text, at - 4, 'port') || (lowerAt(text, at - 5, 'ports') && at - 5 >= from);
-      if (named && at - 4 >= from && de - ds <= 5 && text.charCodeAt(de) === 93) out.add(cand(ds, de - ds, opts.role ?? 'container', opts.comment, opts.key ?? 'ports[]', opts.scope));
+      // `ports[5432]` and `port[80]` as words of their own (`.ports[`), not the end of `support[0]`.
+      const w = lowerAt(text, at - 5, 'ports') ? 5 : lowerAt(text, at - 4, 'port') ? 4 : 0;
+      const named = w !== 0 && at - w >= from && !isAlpha(text.charCodeAt(at - w - 1));
+      if (named && de - ds <= 5 && text.charCodeAt(de) === 93) out.add(cand(ds, de - ds, opts.role ?? 'container', opts.comment, opts.key ?? 'ports[]', opts.scope));
       continue;
     }
     if (de - ds > 5 || !isPortTerminator(text, de, to)) continue;

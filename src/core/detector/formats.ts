@@ -254,6 +254,9 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (low.endsWith('.rsc')) return 'shell';
   if (low === 'makefile' || low === 'gnumakefile' || low.endsWith('.mk')) return 'shell'; // recipes are shell commands
   if (low.endsWith('.ps1') || low.endsWith('.psm1')) return 'shell'; // PowerShell: commands with `-LocalPort 80` parameters
+  // Source code (gunicorn.conf.py, puma.rb, vite.config.ts, wp-config.php): read for assignments, fallbacks and
+  // endpoints as text, never sniffed into a line format its `key = value` lines only resemble.
+  if (/\.(?:py|pyw|rb|js|mjs|cjs|ts|mts|cts|jsx|tsx|go|java|kt|kts|groovy|gradle|php|pl|lua|cs|rs|swift|scala)$/.test(low)) return 'text';
   // Nix, Puppet and Starlark (Tiltfile): configuration languages of their own, read for port-named
   // assignments and calls (loose.ts).
   if (low.endsWith('.nix') || low.endsWith('.pp') || low === 'tiltfile' || low.endsWith('.tiltfile') || low.endsWith('.star')) return 'text'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
