@@ -1713,7 +1713,7 @@ test('reads source files as text, never as a config format their lines resemble,
     [5, 16, 8000, 'listen'], // bind = "0.0.0.0:8000"
   ]);
   // Time units are no hosts (openssl.cnf's TSA `accuracy`).
-  assert.deepEqual(rows('[ tsa ]\naccuracy = secs:1, millisecs:500, microsecs:100\nserver = pki.example.fi:8700\n', 'openssl.cnf'), [[2, 25, 8700, 'connect']]);
+  assert.deepEqual(rows('[ tsa ]\naccuracy = secs:1, millisecs:500, microsecs:100\nserver = pki.example.fi:8700\n', 'openssl.cnf'), [[2, 24, 8700, 'connect']]);
   // A GitHub-style port index, but not the end of a longer word (`support[0]`).
   assert.deepEqual(rows('x = self._left_support[0]\ny = job.services.db.ports[5432]\n', 'cable.py'), [[1, 26, 5432, 'container']]);
 });
