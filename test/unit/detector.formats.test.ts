@@ -1717,3 +1717,70 @@ test('reads source files as text, never as a config format their lines resemble,
   // A GitHub-style port index, but not the end of a longer word (`support[0]`).
   assert.deepEqual(rows('x = self._left_support[0]\ny = job.services.db.ports[5432]\n', 'cable.py'), [[1, 26, 5432, 'container']]);
 });
+
+test('reads network device rules: Cisco ACL operands, Snort/Suricata headers, ipfw, VyOS, CoreDNS, and not switch ports or route metrics', () => {
+  const asa = 'object-group service svc\n service-object tcp destination eq 5222\n service-object udp destination range 19302 19309\n' +
+    'access-list in extended permit tcp any host 10.0.0.5 eq https\naccess-list in extended permit tcp any any gt 1023\n' +
+    'interface Ethernet0/1\n switchport access vlan 200\nroute INSIDE 10.0.0.0 255.0.0.0 192.0.2.2 1\n' +
+    'ip nat inside source static tcp 192.168.8.12 25 93.133.244.31 587 extendable\n';
+  assert.deepEqual(rows(asa, 'sample.asa'), [
+    [1, 35, 5222, 'firewall'], // eq 5222
+    [2, 38, 19302, 'firewall'], // range 19302 19309
+    [2, 44, 19309, 'firewall'],
+    [4, 46, 1023, 'firewall'], // gt 1023 (`eq https` names no number)
+    [8, 45, 25, 'connect'], // an address, then its port
+    [8, 62, 587, 'connect'],
+  ]);
+  const ids = 'alert tcp any any -> $HOME_NET 22 (msg:"SSH brute force"; flags:S,12; sid:1000001;)\n' +
+    'alert udp any 53 -> any [1024:65535,!5353] (msg:"Netcat listen on port 12345"; sid:2;)\n';
+  assert.deepEqual(rows(ids, 'local.rules'), [
+    [0, 31, 22, 'firewall'], // the destination port field
+    [1, 14, 53, 'firewall'], // the source port field
+    [1, 25, 1024, 'firewall'], // a range in a list (the negated 5353 is excluded, not a port of the rule)
+    [1, 30, 65535, 'firewall'],
+    [1, 71, 12345, 'firewall'], // named in the msg text
+  ]);
+  const ipfw = '#!/bin/sh\nfw="/sbin/ipfw -q"\n${fw} -f flush\n${fw} allow tcp from any to me 22 setup keep-state\n' +
+    '${fw} unreach port udp from any to me 33435-33524\n${fw} allow tcp from any to any out via em0 keep-state\n';
+  assert.deepEqual(rows(ipfw, 'ipfw.rules'), [
+    [3, 31, 22, 'firewall'],
+    [4, 38, 33435, 'firewall'],
+    [4, 44, 33524, 'firewall'],
+  ]);
+  const vyos = 'firewall {\n    name WAN_IN {\n        rule 10 {\n            destination {\n                port 80,443\n            }\n            protocol tcp\n        }\n    }\n}\n';
+  assert.deepEqual(rows(vyos, 'config.boot'), [
+    [4, 21, 80, 'listen'],
+    [4, 24, 443, 'listen'],
+  ]);
+  assert.deepEqual(rows('.:53 {\n    forward . 8.8.8.8:53\n    cache 30\n}\n', 'Corefile'), [
+    [0, 2, 53, 'listen'],
+    [1, 22, 53, 'connect'],
+  ]);
+});
+
+test('reads calls, subscripted command keys, SRV records, %VAR% hosts, CDK ports and name/value environment entries', () => {
+  assert.deepEqual(rows('addDOHLocal(\'0.0.0.0:80\', nil, nil, \'/\')\nwebserver("0.0.0.0:8083")\nsetMaxUDPOutstanding(65535)\n', 'dnsdist.conf'), [
+    [0, 21, 80, 'listen'],
+    [1, 19, 8083, 'listen'],
+  ]);
+  const nrpe = 'command[check_memcached]=/usr/lib/nagios/plugins/check_tcp -H 127.0.0.1 -p11211 -w2\n' +
+    'command[check_load]=/usr/lib/nagios/plugins/check_load -w 15,10,5 -c 30,25,20\n';
+  assert.deepEqual(rows(nrpe, 'nrpe_local.cfg'), [[0, 74, 11211, 'listen']]);
+  assert.deepEqual(rows('srv-host=_ldap._tcp.example.com,ldapserver.example.com,389\ndhcp-option=46,8\n', 'dnsmasq.conf'), [[0, 55, 389, 'connect']]);
+  assert.deepEqual(rows('stream {\n  server {\n    listen %HOSTIP%:3306;\n  }\n}\n', 'mysql.conf.tpl'), [[2, 20, 3306, 'listen']]);
+  // pf's `($ext_if:0)` is the interface's first address.
+  assert.deepEqual(rows('match out on $ext_if inet from !($ext_if:network) to any nat-to ($ext_if:0)\n', 'pf.conf'), []);
+  const cdk = "sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443));\nsg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcpRange(8000, 8010));\n";
+  assert.deepEqual(rows(cdk, 'stack.ts'), [
+    [0, 51, 443, 'firewall'],
+    [1, 56, 8000, 'firewall'],
+    [1, 62, 8010, 'firewall'],
+  ]);
+  const ecs = '{\n  "environment": [\n    { "name": "JENKINS_OPTS", "value": "--httpPort=8080" },\n    { "name": "PORT", "value": "3000" },\n    { "name": "WORKERS", "value": "4" }\n  ]\n}\n';
+  assert.deepEqual(rows(ecs, 'task_def.json'), [
+    [2, 51, 8080, 'listen'], // options of a command line
+    [3, 32, 3000, 'unknown'], // the value of PORT
+  ]);
+  assert.deepEqual(rows('Environment:\n  - Name: PORT\n    Value: 80\n  - Name: NODE_ENV\n    Value: production\n', 'service.yaml'), [[2, 11, 80, 'unknown']]);
+  assert.deepEqual(rows('job "db" {\n  task "mysql" {\n    config {\n      port_map {\n        http = 3306\n      }\n    }\n  }\n}\n', 'mysql.nomad'), [[4, 15, 3306, 'listen']]);
+});

@@ -89,6 +89,11 @@ function flagAt(text: string, toks: readonly Tok[], k: number, out: Collector, o
   let kind: PendingFlag['kind'] | undefined;
   let role: PortRole = o.role ?? 'listen';
   let colonIsRange = false;
+  if (dashes === 1 && o.shortFlags && !hasEq && name.length >= 2 && name.length <= 6 && (name.charCodeAt(0) | 0x20) === 112 && allDigits(text, ns + 1, t.e)) {
+    // The value glued to the flag: Nagios `check_tcp -H host -p11211`.
+    applyFlagValue(text, ns + 1, t.e, out, o, { name: name.charAt(0), kind: 'port', role: o.role ?? 'listen' });
+    return { used: 0 };
+  }
   if (dashes === 1 && name.length === 1) {
     if ((name === 'p' || name === 'P') && o.shortFlags) kind = name === 'p' ? 'publish' : 'port';
     else if (name === 'U' && o.memcached) kind = 'port';

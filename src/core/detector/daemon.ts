@@ -12,6 +12,7 @@ import { allDigits, indexOfIn, isSpace, lastIndexOfIn, skipSpaces } from './text
 import { cand } from './collector';
 import { scanEndpoints } from './endpoints';
 import { scanShellCommand, shellCommandName } from './commands';
+import { scanAclPorts, scanIdsRule } from './acl';
 import { scanPortValue } from './values';
 
 interface Dialect {
@@ -76,11 +77,17 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
   // Shorewall's tables (`ACCEPT net fw tcp 80`) are columns, not directives.
   const shorewall = format === 'directive' && isShorewallPath(ctx.fileName);
   const shell = format === 'shell' ? new ShellLines(ctx) : undefined;
+  // Rule languages whose ports are operands (acl.ts), looked for only in files that hold their words.
+  const idsRules = format === 'directive' && (text.includes(' -> ') || text.includes(' <> '));
+  const aclRules = (format === 'directive' || format === 'shell') && (text.includes(' eq ') || text.includes(' range ') ||
+    text.includes(' neq ') || text.includes(' lt ') || text.includes(' gt ') || (text.includes(' from ') && text.includes(' to ')));
   forEachLine(ctx, { findComment, markerChars: d.markerChars }, (s, e, comment, line) => {
     if (shorewall) {
       scanShorewallLine(ctx, s, e, comment);
       return;
     }
+    if (idsRules && scanIdsRule(text, s, e, ctx.out, comment)) return;
+    if (aclRules) scanAclPorts(text, s, e, ctx.out, comment);
     if (shell && !comment) {
       const command = shell.continuedCommand(line);
       if (command !== undefined) {
@@ -91,7 +98,10 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
         // A file written from the script (`cat > nginx.conf <<'EOF'`): its lines as the shell reads them,
         // then as an embedded file's settings (`listen 80 default;`), as YAML reads block scalars.
         scanKeyValue(ctx, s, e, comment, base);
-        scanKeyValue(ctx, s, e, comment, EMBEDDED);
+        // YAML list items (`- port: "5432"`) read as their key and value.
+        let k = skipSpaces(text, s, e);
+        if (text.charCodeAt(k) === 45 && isSpace(text.charCodeAt(k + 1))) k += 2;
+        scanKeyValue(ctx, k, e, comment, EMBEDDED);
         return;
       }
     }

@@ -421,6 +421,12 @@ function hostBeforeColon(
     if (b === 36 || b === 123 || n === 36 || n === 123 || b === 37) return V.template;
     return undefined;
   }
+  if (pc === 37) {
+    // %HOSTIP%:3306: a template variable between percent signs gives the host.
+    let i = p - 1;
+    while (i >= from && p - i < 64 && isWordChar(text.charCodeAt(i))) i--;
+    return i >= from && i < p - 1 && text.charCodeAt(i) === 37 ? V.template : undefined;
+  }
   if (pc === 41) {
     // $(hostname -f):7080: a command substitution gives the host.
     const i = openerBefore(text, p, from, 40, 41);
@@ -432,7 +438,8 @@ function hostBeforeColon(
   while (hs > lim && isHostChar(text.charCodeAt(hs - 1))) hs--;
   const bh = hs - 1 >= from ? text.charCodeAt(hs - 1) : -1;
   if (bh === 36) {
-    // $host:443 (nginx), $1:9100 (relabeling), $HOST:8080 (shell)
+    // $host:443 (nginx), $1:9100 (relabeling), $HOST:8080 (shell); not pf's `($ext_if:0)`, the interface's first address.
+    if (de - ds === 1 && text.charCodeAt(ds) === 48 && text.charCodeAt(de) === 41) return undefined;
     return V.variable;
   }
   if (isHostChar(bh)) return undefined; // ran past the scan limit

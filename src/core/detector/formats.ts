@@ -67,13 +67,13 @@ const CONFIG_NAMES = new Set([
   '.htaccess', 'haproxy.cfg', 'envoy.yaml', 'traefik.toml', 'traefik.yml', 'traefik.yaml', 'jail.conf', 'jail.local',
   'nftables.conf', 'rules.v4', 'rules.v6', 'iptables.rules', 'ip6tables.rules', 'devcontainer.json', '.devcontainer.json',
   'launch.json', 'package.json', 'my.cnf', '.env', 'tasks.json', 'settings.json', 'docker-compose.yml', 'docker-compose.yaml',
-  'compose.yml', 'compose.yaml', 'values.yaml', 'values.yml', 'makefile', 'gnumakefile', 'tiltfile',
+  'compose.yml', 'compose.yaml', 'values.yaml', 'values.yml', 'makefile', 'gnumakefile', 'tiltfile', 'corefile', 'startup-config', 'running-config', 'config.boot',
 ]);
 
 const CONFIG_EXTENSIONS = [
   '.yml', '.yaml', '.json', '.jsonc', '.conf', '.cfg', '.cnf', '.ini', '.properties', '.toml', '.env', '.tf', '.tfvars', '.hcl', '.nomad',
   '.service', '.socket', '.xml', '.nft', '.rules', '.dockerfile', '.caddyfile', '.ovpn', '.local', '.sysconfig', '.vhost',
-  '.nginx', '.network', '.container', '.pod', '.kube', '.rsc', '.vcl', '.sls', '.bicep', '.nix', '.pp', '.mk', '.ps1',
+  '.nginx', '.network', '.container', '.pod', '.kube', '.rsc', '.vcl', '.sls', '.bicep', '.nix', '.pp', '.mk', '.ps1', '.asa',
 ];
 
 /** Directories whose files are directive-style configs whatever their names: xinetd services, Shorewall tables, OpenWrt UCI. */
@@ -231,7 +231,8 @@ function formatFromName(name: string, low: string, path: string, text: string): 
     const s = sniff(text);
     return s === 'compose' || s === 'kubernetes' || s === 'yaml' ? yamlKind(text) : 'dockerfile';
   }
-  if (low === 'caddyfile' || low.endsWith('.caddyfile') || low.startsWith('caddyfile.')) return 'caddy';
+  // CoreDNS's Corefile is a Caddyfile (`.:53 {`).
+  if (low === 'caddyfile' || low.endsWith('.caddyfile') || low.startsWith('caddyfile.') || low === 'corefile') return 'caddy';
   if (name === 'Vagrantfile' || low === 'vagrantfile') return 'vagrant';
   if (low === 'procfile' || low.startsWith('procfile.')) return 'procfile';
   if (low === '.env' || low.endsWith('.env') || low.startsWith('.env.')) return 'dotenv';
@@ -252,6 +253,9 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (path.includes('/ufw/applications.d/')) return 'ufw';
   if (DIRECTIVE_DIRS.some((d) => path.includes(d))) return 'directive';
   if (low.endsWith('.rsc')) return 'shell';
+  // Network devices: Cisco IOS/ASA configs (`startup-config`, `*.asa`) and VyOS/EdgeOS `config.boot`; Snort/Suricata rules.
+  if (low.includes('running-config') || low.includes('startup-config') || low.endsWith('.asa') || low.endsWith('.ios') || low === 'config.boot') return 'directive';
+  if (low.endsWith('.rules') && /^[ \t]*(?:alert|drop|pass|reject|log|sdrop)[ \t]+\w+[ \t]/m.test(text.slice(0, 65536))) return 'directive';
   if (low === 'makefile' || low === 'gnumakefile' || low.endsWith('.mk')) return 'shell'; // recipes are shell commands
   if (low.endsWith('.ps1') || low.endsWith('.psm1')) return 'shell'; // PowerShell: commands with `-LocalPort 80` parameters
   // Source code (gunicorn.conf.py, puma.rb, vite.config.ts, wp-config.php): read for assignments, fallbacks and

@@ -13,7 +13,7 @@ import { detectFormat } from './formats';
 import { scanJson } from './json';
 import { scanApache, scanCaddy, scanHaproxy, scanNginx } from './servers';
 import { scanTerraform } from './terraform';
-import { scanEnvFallbacks, scanListenCalls, scanPortAssignments } from './loose';
+import { scanCdkPorts, scanEnvFallbacks, scanListenCalls, scanPortAssignments } from './loose';
 import { LineIndex, beginScan, flatText } from './text';
 import { scanProcfile, scanVagrant } from './vagrant';
 import { scanXml } from './xml';
@@ -97,6 +97,7 @@ function runFormat(ctx: ScanContext, syntax: FormatId): void {
       scanPortAssignments(ctx.text, 0, ctx.text.length, ctx.out);
       scanEnvFallbacks(ctx.text, 0, ctx.text.length, ctx.out);
       scanListenCalls(ctx.text, 0, ctx.text.length, ctx.out, ctx.fileName);
+      scanCdkPorts(ctx.text, 0, ctx.text.length, ctx.out);
       scanEndpoints(ctx.text, 0, ctx.text.length, ctx.out, { comment: false });
       return;
   }

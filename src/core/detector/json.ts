@@ -19,6 +19,8 @@ interface Frame {
   readonly grandOwner: string | undefined;
   key: string | undefined;
   pending?: PendingFlag;
+  /** The `name` of a name/value pair object (ECS and Kubernetes environment entries). */
+  pairName?: string;
 }
 
 function hasPortWord(key: string | undefined): boolean {
@@ -71,6 +73,18 @@ export function scanJson(ctx: ScanContext): void {
       resolvePending(text, s, e, out, { comment: false, shortFlags: true }, p);
     }
     if (portValue(s, e, key, parent, false)) return;
+    if (frame && !frame.arr && key !== undefined && (key.length === 4 || key.length === 5)) {
+      // `{ "name": "PORT", "value": "8080" }`, `{ "name": "JAVA_OPTS", "value": "-Dserver.port=8080" }`.
+      const k = key.toLowerCase();
+      if (k === 'name') frame.pairName = e - s <= 200 ? text.slice(s, e) : undefined;
+      else if (k === 'value' && frame.pairName !== undefined) {
+        if (portValue(s, e, frame.pairName, undefined, false)) return;
+        if (isCommandKey(frame.pairName)) {
+          scanCommandLine(text, s, e, out, { comment: false, shortFlags: false });
+          return;
+        }
+      }
+    }
     // Free text: `"name": "Attach to the API (port 9229)"`.
     if (key !== undefined && isProseKey(key)) scanProsePorts(text, s, e, out, { comment: false, role: 'unknown', key });
     const command = (key !== undefined && isCommandKey(key)) || (!frame?.arr && parent === 'scripts');
@@ -186,7 +200,9 @@ export function scanJson(ctx: ScanContext): void {
           frame.pending = undefined;
           resolvePending(text, i, e, out, { comment: false, shortFlags: true }, p);
         }
-        portValue(i, e, key, parent, false);
+        if (!portValue(i, e, key, parent, false) && frame && !frame.arr && frame.pairName !== undefined && key !== undefined && key.toLowerCase() === 'value') {
+          portValue(i, e, frame.pairName, undefined, false);
+        }
       }
       i = e;
       continue;

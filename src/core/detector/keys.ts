@@ -9,6 +9,8 @@ const NOT_PORT_WORDS = new Set([
   'report', 'support', 'transport', 'import', 'export', 'passport', 'airport', 'viewport', 'deport',
   'rapport', 'purport', 'comport', 'teleport', 'seaport', 'carport', 'davenport', 'newport', 'spaceport',
   'heliport', 'reexport', 'autoimport', 'sysreport',
+  // A switch's physical port (Cisco `switchport access vlan 100`), not a TCP or UDP one.
+  'switchport',
 ]);
 
 /**

@@ -94,6 +94,8 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
   if (!directiveArgsMayHold(text, key, s, e)) return;
   const toks = words(text, s, e);
   const lowKey = key.toLowerCase();
+  // A route's number after an address is a metric or distance: `route INSIDE 10.0.0.0 255.0.0.0 192.0.2.2 1`, `ip route ... 250`.
+  const route = lowKey === 'route' || (lowKey === 'ip' && toks[0] !== undefined && text.startsWith('route', toks[0].s) && toks[0].e - toks[0].s === 5);
   if (lowKey === 'cache_peer') {
     for (const k of [2, 3]) {
       const t = toks[k];
@@ -106,7 +108,7 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
     const t = toks[k];
     const nx = toks[k + 1];
     if (!t) break;
-    if (nx && allDigits(text, nx.s, nx.e) && nx.e - nx.s <= 5 && isHostToken(text, t.s, t.e, key, k === 0 || (monitor && k === 2))) {
+    if (!route && nx && allDigits(text, nx.s, nx.e) && nx.e - nx.s <= 5 && isHostToken(text, t.s, t.e, key, k === 0 || (monitor && k === 2))) {
       out.add(cand(nx.s, nx.e - nx.s, lowKey === 'listen' || lowKey === 'bind' ? 'listen' : 'connect', comment, key, scope));
       k++;
       continue;
@@ -283,6 +285,11 @@ export function scanKeyValue(ctx: ScanContext, s: number, e: number, comment: bo
     }
   }
   const key = text.slice(ks, ke);
+  const paren = indexOfIn(text, '(', ks, ke);
+  if (paren > ks && isAlpha(text.charCodeAt(ks)) && isWordChar(text.charCodeAt(paren - 1))) {
+    // A call, not a key (dnsdist's Lua `addDOHLocal('0.0.0.0:80', ...)`): endpoints anywhere on the line too.
+    scanEndpoints(text, s, e, out, { comment, scope: o.scope });
+  }
   i = skipSpaces(text, i, e);
   let hadSep = false;
   if (i < e) {
@@ -338,8 +345,19 @@ function isListenAddressKey(key: string): boolean {
   return false;
 }
 
+/**
+ * Whether the key names a command line, itself or by its name before a subscript
+ * (Nagios `command[check_tcp]=/usr/lib/nagios/plugins/check_tcp -H db -p 5432`).
+ */
+function isCommandKeyOrSubscript(key: string): boolean {
+  if (isCommandKey(key)) return true;
+  if (key.charCodeAt(key.length - 1) !== 93) return false;
+  const b = key.indexOf('[');
+  return b > 0 && isCommandKey(key.slice(0, b));
+}
+
 function plainSetting(ctx: ScanContext, key: string, vs: number, ve: number, o: KeyValueOptions, format: FormatId): boolean {
-  if (format === 'shell' || key === 'Environment' || hasPortLetters(key) || firstArgPort(key) || isCommandKey(key)) return false;
+  if (format === 'shell' || key === 'Environment' || hasPortLetters(key) || firstArgPort(key) || isCommandKeyOrSubscript(key)) return false;
   const { text } = ctx;
   const last = ve - 1;
   for (let i = vs; i < last; i++) {
@@ -395,6 +413,15 @@ function directiveArgsMayHold(text: string, key: string, s: number, e: number): 
 export function handleValue(ctx: ScanContext, key: string, vs: number, ve: number, comment: boolean, o: KeyValueOptions, format: FormatId = ctx.format): void {
   const { text, out } = ctx;
   if (vs >= ve) return;
+  // dnsmasq `srv-host=<service>,<target>,<port>[,<priority>,<weight>]`.
+  if (key === 'srv-host') {
+    const f = text.slice(vs, ve).split(',');
+    const p = f[2]?.trim();
+    if (p !== undefined && /^\d{1,5}$/.test(p)) {
+      const at = vs + (f[0]?.length ?? 0) + (f[1]?.length ?? 0) + 2 + (f[2]?.indexOf(p) ?? 0);
+      out.add(cand(at, p.length, 'connect', comment, key, o.scope));
+    }
+  }
   if (isImageKey(key)) {
     scanImageRegistry(text, vs, ve, out, { comment, key, scope: o.scope });
     return;
@@ -450,7 +477,7 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
       if (a - ps <= 5 && allDigits(text, ps, a)) out.add(cand(ps, a - ps, role, comment, key, o.scope));
       if (role === 'listen') endpointRole = 'listen';
     }
-  } else if (digits && (isCommandKey(key) || key === 'Environment' || format === 'shell')) {
+  } else if (digits && (isCommandKeyOrSubscript(key) || key === 'Environment' || format === 'shell')) {
     if (key === 'Environment' || key === 'EnvironmentFile') scanAssignments(ctx, vs, ve, comment, o.defaultRole);
     else scanCommandLine(text, vs, ve, out, { comment, scope: o.scope, shortFlags: true, memcached: isMemcached(ctx), noEndpoints: true });
   }

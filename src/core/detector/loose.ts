@@ -175,6 +175,22 @@ export function scanListenCalls(text: string, from: number, to: number, out: Col
   }
 }
 
+/** AWS CDK security group ports: `ec2.Port.tcp(443)`, `Port.udp(53)`, `Port.tcpRange(8000, 8010)`. */
+export function scanCdkPorts(text: string, from: number, to: number, out: Collector): void {
+  if (!text.includes('Port.')) return;
+  const re = /\bPort\.(?:tcp|udp|sctp)(?:Range)?\([ \t]{0,4}(\d{1,5})(?:[ \t]{0,4},[ \t]{0,4}(\d{1,5}))?[ \t]{0,4}\)/g;
+  re.lastIndex = from;
+  const comments = new CommentLines(text, from);
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    const open = m.index + m[0].indexOf('(');
+    const a = m[1] ?? '';
+    const as = text.indexOf(a, open);
+    out.add(cand(as, a.length, 'firewall', comments.at(m.index), 'Port'));
+    const b = m[2];
+    if (b !== undefined) out.add(cand(text.indexOf(b, as + a.length), b.length, 'firewall', comments.at(m.index), 'Port'));
+  }
+}
+
 export function scanEnvFallbacks(text: string, from: number, to: number, out: Collector): void {
   // The pattern's alternatives start with common letters: look for their literals first.
   if (!text.includes('ENV') && !text.includes('environ') && !text.includes('getenv') && !text.includes('process.env')) return;

@@ -140,6 +140,8 @@ export function scanCaddy(ctx: ScanContext): void {
     const kw = text.slice(ks, ke);
     const siteLine = (last === 123 || last === 44) && (kw.startsWith(':') || kw.includes(':') || kw.includes('.'));
     if (siteLine) {
+      // CoreDNS serves the root zone as `.:53 {`.
+      if (kw.startsWith('.:') && ke - ks <= 7 && allDigits(text, ks + 2, ke)) out.add(cand(ks + 2, ke - ks - 2, 'listen', comment, 'site address'));
       scanEndpoints(text, a, b, out, { comment, role: 'listen', key: 'site address' });
       return;
     }

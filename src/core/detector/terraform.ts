@@ -105,8 +105,8 @@ const HCL_VALUE: KeyValueOptions = { separator: 'equals', defaultRole: 'unknown'
 
 /** A Nomad network port stanza's opening: `port "http" {`. */
 const NOMAD_PORT_BLOCK = /(?:^|[\s{])port\s+"[^"\r\n]*"\s*\{/g;
-/** A map of named ports: Consul's `ports { http = 8500 }`, `ports = { grpc = 8502 }`. */
-const PORT_MAP_BLOCK = /(?:^|[\s{])ports[ \t]*(?:=[ \t]*)?\{/g; // one way to split the blanks: linear
+/** A map of named ports: Consul's `ports { http = 8500 }`, `ports = { grpc = 8502 }`, Nomad's `port_map { http = 3306 }`. */
+const PORT_MAP_BLOCK = /(?:^|[\s{])(?:ports|port_map)[ \t]*(?:=[ \t]*)?\{/g; // one way to split the blanks: linear
 
 /** Offsets of the `{` of every block the pattern opens, in order (one regex pass per scan). */
 function blockBraces(text: string, re: RegExp): number[] {

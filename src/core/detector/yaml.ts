@@ -104,6 +104,11 @@ function isWord(text: string, s: number, e: number, word: string): boolean {
   return e - s === word.length && text.startsWith(word, s);
 }
 
+/** Whether [s, e) is `word` (lower-case) in any ASCII case: `name`, `Name` (CloudFormation, ECS). */
+function isWordAnyCase(text: string, s: number, e: number, word: string): boolean {
+  return e - s === word.length && lowerAt(text, s, word);
+}
+
 function stripQuotes(text: string, s: number, e: number): { s: number; e: number; quoted: boolean } {
   const q = text.charCodeAt(s);
   if ((q === 34 || q === 39) && e - s >= 2 && text.charCodeAt(e - 1) === q) return { s: s + 1, e: e - 1, quoted: true };
@@ -256,6 +261,8 @@ export function scanYaml(ctx: ScanContext): void {
     if (it.name && it.value) {
       const info = portKeyInfo(it.name.text);
       if (info) scanPortValue(text, it.value.s, it.value.e, out, { role: info.role ?? 'unknown', comment: it.comment, key: it.name.text });
+      // `- name: JAVA_OPTS` / `value: "-Dserver.port=8080 --httpPort=8080"`: options of a command line.
+      else if (isCommandKey(it.name.text)) scanCommandLine(text, it.value.s, it.value.e, out, { comment: it.comment, shortFlags: false, noEndpoints: true });
     }
   };
 
@@ -399,8 +406,10 @@ export function scanYaml(ctx: ScanContext): void {
       return;
     }
     // Kubernetes env list items: remember name/value for the item.
-    if (item && (key === 'name' || key === 'value') && path.length === item.depth) {
-      if (key === 'name') item.name = { s: q.s, e: q.e, text: text.slice(q.s, q.e) };
+    // CloudFormation and ECS write them `Name:` / `Value:`.
+    const pair = key !== undefined && (key.length === 4 || key.length === 5) ? key.toLowerCase() : undefined;
+    if (item && (pair === 'name' || pair === 'value') && path.length === item.depth) {
+      if (pair === 'name') item.name = { s: q.s, e: q.e, text: text.slice(q.s, q.e) };
       else item.value = { s: q.s, e: q.e };
     }
     if (!hasDigit(text, vs, ve) && !(key !== undefined && isCommandKey(key)) && !(owner && isCommandKey(owner))) return;
@@ -601,7 +610,7 @@ export function scanYaml(ctx: ScanContext): void {
     if (!digitsHere) {
       // No digit: only what later lines depend on (Kubernetes env names, command flags).
       // Most keys are neither: decide on the key's chars before slicing it.
-      if (item && (isWord(text, ks, ke, 'name') || isWord(text, ks, ke, 'protocol'))) value(pathKeys(), text.slice(ks, ke), vs, ce, comment, line, keyIndent);
+      if (item && (isWordAnyCase(text, ks, ke, 'name') || isWord(text, ks, ke, 'protocol'))) value(pathKeys(), text.slice(ks, ke), vs, ce, comment, line, keyIndent);
       else if (commandEndingAt(text, ks, ke)) {
         const key = text.slice(ks, ke);
         if (isCommandKey(key)) value(pathKeys(), key, vs, ce, comment, line, keyIndent);
@@ -646,7 +655,7 @@ export function scanYaml(ctx: ScanContext): void {
    */
   const plainValue = (ks: number, ke: number, vs: number, ce: number): boolean => {
     if (text.charCodeAt(vs) === 123) return false;
-    if (item !== undefined && (isWord(text, ks, ke, 'name') || isWord(text, ks, ke, 'value'))) return false;
+    if (item !== undefined && (isWordAnyCase(text, ks, ke, 'name') || isWordAnyCase(text, ks, ke, 'value'))) return false;
     // The key's tests on its range first: most keys are never sliced.
     if (hasPortLettersAt(text, ks, ke) || isListenKeyAt(text, ks, ke)) return false;
     if (commandEndingAt(text, ks, ke) && isCommandKey(text.slice(ks, ke))) return false;
@@ -719,7 +728,7 @@ export function scanYaml(ctx: ScanContext): void {
     }
     const v0 = text.charCodeAt(vs);
     if (v0 === 38 || v0 === 33 || v0 === 124 || v0 === 62) return false;
-    if (!digit) return !(item && (isWord(text, p, ke, 'name') || isWord(text, p, ke, 'protocol'))) && !commandEndingAt(text, p, ke);
+    if (!digit) return !(item && (isWordAnyCase(text, p, ke, 'name') || isWord(text, p, ke, 'protocol'))) && !commandEndingAt(text, p, ke);
     if (!plainValue(p, ke, vs, ce)) value(pathKeys(), text.slice(p, ke), vs, ce, false, line, ind);
     return true;
   };
