@@ -5,9 +5,9 @@ import type { ScanContext } from './context';
 import type { FormatId, PortRole } from './types';
 import type { KeyValueOptions, Separator } from './keyvalue';
 import { scanKeyValue } from './keyvalue';
-import { isShorewallPath } from './formats';
+import { isShorewallPath, mayHoldDeviceRules } from './formats';
 import { forEachLine, hashComments, iniComments, leadingChars } from './lines';
-import type { CommentFinder } from './lines';
+import type { CodeHandler, CommentFinder } from './lines';
 import { allDigits, indexOfIn, isSpace, lastIndexOfIn, skipSpaces } from './text';
 import { cand } from './collector';
 import { scanEndpoints } from './endpoints';
@@ -78,16 +78,29 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
   const shorewall = format === 'directive' && isShorewallPath(ctx.fileName);
   const shell = format === 'shell' ? new ShellLines(ctx) : undefined;
   // Rule languages whose ports are operands (acl.ts), looked for only in files that hold their words.
-  const idsRules = format === 'directive' && (text.includes(' -> ') || text.includes(' <> '));
-  const aclRules = (format === 'directive' || format === 'shell') && (text.includes(' eq ') || text.includes(' range ') ||
-    text.includes(' neq ') || text.includes(' lt ') || text.includes(' gt ') || (text.includes(' from ') && text.includes(' to ')));
-  forEachLine(ctx, { findComment, markerChars: d.markerChars }, (s, e, comment, line) => {
-    if (shorewall) {
-      scanShorewallLine(ctx, s, e, comment);
-      return;
+  // The searches are for literals that start with rare characters: a search whose needle starts with a
+  // blank stops at every blank of the file.
+  const deviceRules = format === 'directive' && mayHoldDeviceRules(ctx.fileName);
+  const idsRules = deviceRules && (text.includes('->') || text.includes('<>'));
+  const aclRules = deviceRules && (text.includes('access-list') || text.includes('-object') || text.includes('ip access'));
+  const ipfwRules = format === 'shell' && text.includes('ipfw');
+  // One small handler per kind of file: the plain one stays as cheap as the common case needs.
+  const settings: CodeHandler = (s, e, comment, line) => {
+    let i = s;
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    if (d.sections && text.charCodeAt(i) === 91) {
+      const close = indexOfIn(text, ']', i, e);
+      if (close !== -1 && close < e) return;
     }
+    scanKeyValue(ctx, i, e, comment, o(line));
+  };
+  const rules: CodeHandler = (s, e, comment, line) => {
     if (idsRules && scanIdsRule(text, s, e, ctx.out, comment)) return;
-    if (aclRules) scanAclPorts(text, s, e, ctx.out, comment);
+    if (aclRules || ipfwRules) scanAclPorts(text, s, e, ctx.out, comment);
+    settings(s, e, comment, line);
+  };
+  const lineRules = idsRules || aclRules || ipfwRules ? rules : settings;
+  const shellLines: CodeHandler = (s, e, comment, line) => {
     if (shell && !comment) {
       const command = shell.continuedCommand(line);
       if (command !== undefined) {
@@ -105,14 +118,10 @@ export function scanDaemon(ctx: ScanContext, format: FormatId): void {
         return;
       }
     }
-    let i = s;
-    while (i < e && isSpace(text.charCodeAt(i))) i++;
-    if (d.sections && text.charCodeAt(i) === 91) {
-      const close = indexOfIn(text, ']', i, e);
-      if (close !== -1 && close < e) return;
-    }
-    scanKeyValue(ctx, i, e, comment, o(line));
-  });
+    lineRules(s, e, comment, line);
+  };
+  const handler: CodeHandler = shorewall ? (s, e, comment) => scanShorewallLine(ctx, s, e, comment) : shell ? shellLines : lineRules;
+  forEachLine(ctx, { findComment, markerChars: d.markerChars }, handler);
 }
 
 /** Settings of a file embedded in another (a heredoc body, a YAML block scalar): any separator, no role. */

@@ -79,6 +79,17 @@ const CONFIG_EXTENSIONS = [
 /** Directories whose files are directive-style configs whatever their names: xinetd services, Shorewall tables, OpenWrt UCI. */
 const DIRECTIVE_DIRS = ['/xinetd.d/', '/shorewall/', '/etc/config/'];
 
+/**
+ * Whether a directive file may hold network-device or IDS rules (acl.ts): not
+ * one of the daemon configs known by name (`redis.conf`, `sshd_config`), whose
+ * scans need not look for them.
+ */
+export function mayHoldDeviceRules(fileName: string | undefined): boolean {
+  if (fileName === undefined) return true;
+  const low = baseName(fileName).toLowerCase();
+  return !DIRECTIVE_NAMES.has(knownBaseOf(low) ?? low);
+}
+
 /** Whether a file is one of Shorewall's tables (`/etc/shorewall/rules`): columns, not directives. */
 export function isShorewallPath(fileName: string | undefined): boolean {
   return fileName !== undefined && normPath(fileName).includes('/shorewall/');
