@@ -413,6 +413,11 @@ function directiveArgsMayHold(text: string, key: string, s: number, e: number): 
 export function handleValue(ctx: ScanContext, key: string, vs: number, ve: number, comment: boolean, o: KeyValueOptions, format: FormatId = ctx.format): void {
   const { text, out } = ctx;
   if (vs >= ve) return;
+  // The commonest setting: a plain number under a key that names no port (`databases 16`, `timeout 300`).
+  // Only a port key, a directive whose first argument is a port (`Listen 80`) or a RabbitMQ
+  // `listeners.*` key makes such a value a port; every other pass below needs more than digits.
+  if (isDigit(text.charCodeAt(vs)) && ve - vs <= 12 && allDigits(text, vs, ve) && !hasPortLetters(key) && !firstArgPort(key) &&
+    (key.charCodeAt(0) | 0x20) !== 108) return;
   // dnsmasq `srv-host=<service>,<target>,<port>[,<priority>,<weight>]`.
   if (key === 'srv-host') {
     const f = text.slice(vs, ve).split(',');
