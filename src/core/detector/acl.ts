@@ -5,7 +5,7 @@
 import type { Collector } from './collector';
 import { scanProsePorts } from './prose';
 import { scanPortValue } from './values';
-import { isSpace } from './text';
+import { blankFields } from './text';
 
 interface Word {
   readonly s: number;
@@ -15,15 +15,7 @@ interface Word {
 
 /** The line's blank-separated words, lower-cased (at most 64). */
 function wordsOf(text: string, s: number, e: number): Word[] {
-  const out: Word[] = [];
-  let i = s;
-  while (i < e && out.length < 64) {
-    while (i < e && isSpace(text.charCodeAt(i))) i++;
-    const ws = i;
-    while (i < e && !isSpace(text.charCodeAt(i))) i++;
-    if (i > ws) out.push({ s: ws, e: i, w: text.slice(ws, i).toLowerCase() });
-  }
-  return out;
+  return blankFields(text, s, e, 64).map((f) => ({ s: f.s, e: f.e, w: text.slice(f.s, f.e).toLowerCase() }));
 }
 
 const TRANSPORTS = new Set(['tcp', 'udp', 'tcp-udp', 'sctp']);

@@ -8,7 +8,7 @@ import { scanKeyValue } from './keyvalue';
 import { isShorewallPath, mayHoldDeviceRules } from './formats';
 import { forEachLine, hashComments, iniComments, leadingChars } from './lines';
 import type { CodeHandler, CommentFinder } from './lines';
-import { allDigits, indexOfIn, isSpace, lastIndexOfIn, skipSpaces } from './text';
+import { allDigits, blankFields, indexOfIn, isSpace, lastIndexOfIn, skipSpaces } from './text';
 import { cand } from './collector';
 import { scanEndpoints } from './endpoints';
 import { scanShellCommand, shellCommandName } from './commands';
@@ -200,14 +200,7 @@ const SHOREWALL_PROTO = /^(?:tcp|udp|sctp|dccp|udplite|tcp:syn|\d{1,3})(?:,(?:tc
  */
 function scanShorewallLine(ctx: ScanContext, s: number, e: number, comment: boolean): void {
   const { text, out } = ctx;
-  const cols: Array<[number, number]> = [];
-  let i = s;
-  while (i < e && cols.length < 6) {
-    while (i < e && isSpace(text.charCodeAt(i))) i++;
-    const cs = i;
-    while (i < e && !isSpace(text.charCodeAt(i))) i++;
-    if (i > cs) cols.push([cs, i]);
-  }
+  const cols = blankFields(text, s, e, 6).map((f): [number, number] => [f.s, f.e]);
   const proto = cols[3];
   if (proto && SHOREWALL_PROTO.test(text.slice(proto[0], proto[1]))) {
     for (const [k, key] of [[4, 'DEST PORT(S)'], [5, 'SOURCE PORT(S)']] as const) {

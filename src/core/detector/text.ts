@@ -100,6 +100,19 @@ export function flatText(text: string): string {
   return parts.length === 1 ? (parts[0] ?? text) : text;
 }
 
+/** The blank-separated fields of [from, to), at most `max` of them. */
+export function blankFields(text: string, from: number, to: number, max: number): Array<{ s: number; e: number }> {
+  const out: Array<{ s: number; e: number }> = [];
+  let i = from;
+  while (i < to && out.length < max) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    const s = i;
+    while (i < to && !isSpace(text.charCodeAt(i))) i++;
+    if (i > s) out.push({ s, e: i });
+  }
+  return out;
+}
+
 /** First offset in [from, to) that is not a blank. */
 export function skipSpaces(text: string, from: number, to: number): number {
   let i = from;
