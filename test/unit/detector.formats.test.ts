@@ -1784,3 +1784,12 @@ test('reads calls, subscripted command keys, SRV records, %VAR% hosts, CDK ports
   assert.deepEqual(rows('Environment:\n  - Name: PORT\n    Value: 80\n  - Name: NODE_ENV\n    Value: production\n', 'service.yaml'), [[2, 11, 80, 'unknown']]);
   assert.deepEqual(rows('job "db" {\n  task "mysql" {\n    config {\n      port_map {\n        http = 3306\n      }\n    }\n  }\n}\n', 'mysql.nomad'), [[4, 15, 3306, 'listen']]);
 });
+
+test('leaves out numbers that only look like ports: leading zeros, device sockets named "port"', () => {
+  // A port is never written with a leading zero: a file mode, a USB product id, a time.
+  assert.deepEqual(rows('d- /root :0700 root :root -\nNeedle "USB1397:0507"\nat = 6:00\nx = localhost:0\n', 'provision.conf'), [[3, 14, 0, 'connect']]);
+  // A display, USB or serial port is a socket on a device.
+  const ucm = 'SectionDevice."HDMI1" {\n\tComment "HDMI/Display Port 1 Stereo"\n}\nacl SSL_ports port 443\n';
+  assert.deepEqual(rows(ucm, 'Hdmi1.conf'), [[3, 19, 443, 'firewall']]);
+  assert.deepEqual(rows('description: Plug the sensor into USB port 2, then open port 8080\n', 'values.yaml'), [[0, 61, 8080, 'unknown']]);
+});

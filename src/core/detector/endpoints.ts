@@ -581,6 +581,8 @@ export function scanEndpoints(text: string, from: number, to: number, out: Colle
       continue;
     }
     if (de - ds > 5 || !isPortTerminator(text, de, to)) continue;
+    // Nobody writes a port with a leading zero: `:0700` is a file mode, `USB1397:0507` a product id, `6:00` a time.
+    if (de - ds > 1 && text.charCodeAt(ds) === 48) continue;
     if (de < to && text.charCodeAt(de) === 58 && c !== 58) continue;
     let verdict: HostVerdict | undefined;
     if (c === 58) {

@@ -7,7 +7,7 @@ import { scanCommandLine, scanShellCommand } from './commands';
 import { isIpv4, scanEndpoints } from './endpoints';
 import { hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo, splitWords } from './keys';
 import { scanImageRegistry, scanPortValue } from './values';
-import { isProseKey, scanProsePorts } from './prose';
+import { isProseKey, physicalPortBefore, scanProsePorts } from './prose';
 import { allDigits, hasDigit, indexOfIn, isAlpha, isDigit, isSpace, isWordChar, lastIndexOfIn, lowerAt, skipSpaces, trimEnd } from './text';
 import { cand } from './collector';
 
@@ -121,7 +121,7 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
     // Or a port-named word: sshd `Match LocalPort 2222`.
     const w = nx && tl >= 4 && tl <= 16 && hasPortLettersAt(text, t.s, te) ? text.slice(t.s, te).toLowerCase() : '';
     const named = w !== '' && w !== 'port' && w !== 'ports' && /^[a-z][a-z_-]*$/.test(w) ? portKeyInfo(text.slice(t.s, te)) : undefined;
-    if ((w === 'port' || w === 'ports' || named) && nx) {
+    if ((w === 'port' || w === 'ports' || named) && nx && !physicalPortBefore(text, s, t.s)) {
       let j = k + 1;
       while (j < toks.length) {
         const v = toks[j];

@@ -27,6 +27,18 @@ export function isProseKey(key: string): boolean {
   return PROSE_KEYS.has(key) || (key.charCodeAt(0) < 97 && PROSE_KEYS.has(key.toLowerCase()));
 }
 
+/** Words that make the `port` after them a device's socket, not a network port. */
+const PHYSICAL_PORT_WORDS = new Set(['display', 'usb', 'serial', 'hdmi', 'com', 'parallel', 'ethernet', 'switch', 'sfp', 'console', 'audio', 'thunderbolt', 'printer']);
+
+/** Whether the word before the `port` at `at` (`Display Port`, `USB/serial port`) names a physical socket. */
+export function physicalPortBefore(text: string, from: number, at: number): boolean {
+  let e = at;
+  while (e > from && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 45)) e--;
+  let s = e;
+  while (s > from && e - s < 16 && isAlnum(text.charCodeAt(s - 1))) s--;
+  return s < e && PHYSICAL_PORT_WORDS.has(text.slice(s, e).toLowerCase());
+}
+
 /** The lower-cased word `w` at i, standing alone (a space or the end after it). */
 function wordAt(text: string, i: number, to: number, w: string): boolean {
   return i + w.length < to && isSpace(text.charCodeAt(i + w.length)) && lowerAt(text, i, w);
@@ -45,6 +57,7 @@ export function scanProsePorts(text: string, from: number, to: number, out: Coll
       continue;
     }
     if (!lowerAt(text, i, 'port') || (i > from && isAlnum(text.charCodeAt(i - 1)))) continue;
+    if (physicalPortBefore(text, from, i)) continue; // `Display Port 1`, `USB port 2`: a socket on a device
     let j = i + 4;
     if ((text.charCodeAt(j) | 0x20) === 115) j++; // ports
     if (j >= to || !isSpace(text.charCodeAt(j))) continue;
