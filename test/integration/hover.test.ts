@@ -53,6 +53,12 @@ suite('Hover', () => {
     assert.match(await hoverText(k8s, positionOf(k8s, 'nodePort: 30080', '30080')), /Kubernetes/);
   });
 
+  test('a Makefile recipe: the -p of the docker run its first line names', async () => {
+    const make = await open('Makefile');
+    assert.match(await hoverText(make, positionOf(make, '-p 8080:80', '8080')), /\*\*Port 8080\*\* · host port, published to container port 80/);
+    assert.doesNotMatch(await hoverText(make, positionOf(make, 'nginx:1.27', '1.27').translate(0, 1)), /IANA|Port 1/);
+  });
+
   test('hover.enabled = false turns hovers off', async () => {
     const doc = await open('docker-compose.yml');
     await setSetting('hover.enabled', false);
