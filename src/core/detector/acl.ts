@@ -29,6 +29,8 @@ const PORT_SPEC = /^!?(?:\d{1,5}(?:[:-]\d{0,5})?|:\d{1,5}|\[[\d,:!\s]+\])$/;
  * NX-OS, Arista), and ipfw's port after an address (`from any to me 22`,
  * `to any 8000-8010`). Lines without `tcp`/`udp` are left alone: `range`
  * in a DHCP pool or a word after `to` in prose are no ports.
+ *
+ * @example scanAclPorts(' service-object udp destination range 19302 19309', 0, 49, out, false) // 19302, 19309
  */
 export function scanAclPorts(text: string, s: number, e: number, out: Collector, comment: boolean): void {
   const ws = wordsOf(text, s, e);
@@ -66,6 +68,8 @@ const RULE_ACTIONS = new Set(['alert', 'log', 'pass', 'activate', 'dynamic', 'dr
  * port fields count (numbers, `a:b` ranges, `[80,443]` lists, `!22`; `any` and
  * `$HTTP_PORTS` name none), and ports a `msg` names in its text.
  * Returns false when the line is no rule header.
+ *
+ * @example scanIdsRule('alert tcp any any -> $HOME_NET 22 (msg:"SSH";)', 0, 46, out, false) // true; 22: firewall
  */
 export function scanIdsRule(text: string, s: number, e: number, out: Collector, comment: boolean): boolean {
   const ws = wordsOf(text, s, e);

@@ -328,12 +328,20 @@ function commandOf(text: string, toks: readonly Tok[]): { name: string; index: n
   return undefined;
 }
 
-/** The command a shell line at [from, to) runs (`docker` for `sudo docker run \`), or undefined. */
+/**
+ * The command a shell line at [from, to) runs, or undefined.
+ *
+ * @example shellCommandName('sudo /usr/bin/docker run', 0, 24) // 'docker'
+ */
 export function shellCommandName(text: string, from: number, to: number): string | undefined {
   return commandOf(text, tokenize(text, from, to, 8))?.name;
 }
 
-/** Whether the command line at [from, to) runs a firewall tool (`ufw allow 22/tcp`, `sudo iptables -A ...`). */
+/**
+ * Whether the command line at [from, to) runs a firewall tool.
+ *
+ * @example isFirewallCommand('sudo ufw allow 22/tcp', 0, 21) // true
+ */
 export function isFirewallCommand(text: string, from: number, to: number): boolean {
   // Every firewall tool's name (or `$IPT`) holds `ufw`, `ipt` or `firewall`: most command lines are
   // ruled out by that before any tokens are built. The name is among the first few words.

@@ -201,6 +201,8 @@ function variablePortAt(text: string, ds: number, to: number): { s: number; e: n
  * The Jinja expression opening at `open` (`{{`): where it ends (past `}}`) and
  * the digits of its literal fallback, if any (`{{ port | default(8080) }}`,
  * `{{ ansible_port if ansible_port is defined else 22 }}`; s = -1 when none).
+ *
+ * @example jinjaFallback('{{ port | default(8080) }}', 0, 26) // { s: 18, e: 22, close: 26 }
  */
 export function jinjaFallback(text: string, open: number, to: number): { s: number; e: number; close: number } | undefined {
   const close = indexOfIn(text, '}}', open + 2, Math.min(to, open + 400));

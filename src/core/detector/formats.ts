@@ -83,6 +83,9 @@ const DIRECTIVE_DIRS = ['/xinetd.d/', '/shorewall/', '/etc/config/'];
  * Whether a directive file may hold network-device or IDS rules (acl.ts): not
  * one of the daemon configs known by name (`redis.conf`, `sshd_config`), whose
  * scans need not look for them.
+ *
+ * @example mayHoldDeviceRules('/etc/redis/redis.conf') // false
+ * @example mayHoldDeviceRules('startup-config') // true
  */
 export function mayHoldDeviceRules(fileName: string | undefined): boolean {
   if (fileName === undefined) return true;

@@ -163,6 +163,8 @@ const ENV_FALLBACK = new RegExp(
 /**
  * A `listen` call with a literal port first: Node `app.listen(3000)`, `server.listen(9090, 'localhost', cb)`.
  * Not in Python, where `sock.listen(5)` takes a backlog.
+ *
+ * @example scanListenCalls("app.listen(3000, () => {})", 0, 26, out, 'server.js') // 3000, listen
  */
 export function scanListenCalls(text: string, from: number, to: number, out: Collector, fileName?: string): void {
   if (!text.includes('listen(') || /\.pyw?$/i.test(fileName ?? '')) return;
@@ -175,7 +177,11 @@ export function scanListenCalls(text: string, from: number, to: number, out: Col
   }
 }
 
-/** AWS CDK security group ports: `ec2.Port.tcp(443)`, `Port.udp(53)`, `Port.tcpRange(8000, 8010)`. */
+/**
+ * AWS CDK security group ports: `ec2.Port.tcp(443)`, `Port.udp(53)`, `Port.tcpRange(8000, 8010)`.
+ *
+ * @example scanCdkPorts('sg.addIngressRule(peer, ec2.Port.tcpRange(8000, 8010))', 0, 54, out) // 8000, 8010: firewall
+ */
 export function scanCdkPorts(text: string, from: number, to: number, out: Collector): void {
   if (!text.includes('Port.')) return;
   const re = /\bPort\.(?:tcp|udp|sctp)(?:Range)?\([ \t]{0,4}(\d{1,5})(?:[ \t]{0,4},[ \t]{0,4}(\d{1,5}))?[ \t]{0,4}\)/g;
@@ -191,6 +197,11 @@ export function scanCdkPorts(text: string, from: number, to: number, out: Collec
   }
 }
 
+/**
+ * Ports an environment lookup falls back to (see ENV_FALLBACK), when the variable names a port.
+ *
+ * @example scanEnvFallbacks('port ENV.fetch("PORT") { 3000 }', 0, 31, out) // 3000, listen
+ */
 export function scanEnvFallbacks(text: string, from: number, to: number, out: Collector): void {
   // The pattern's alternatives start with common letters: look for their literals first.
   if (!text.includes('ENV') && !text.includes('environ') && !text.includes('getenv') && !text.includes('process.env')) return;

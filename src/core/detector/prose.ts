@@ -30,7 +30,11 @@ export function isProseKey(key: string): boolean {
 /** Words that make the `port` after them a device's socket, not a network port. */
 const PHYSICAL_PORT_WORDS = new Set(['display', 'usb', 'serial', 'hdmi', 'com', 'parallel', 'ethernet', 'switch', 'sfp', 'console', 'audio', 'thunderbolt', 'printer']);
 
-/** Whether the word before the `port` at `at` (`Display Port`, `USB/serial port`) names a physical socket. */
+/**
+ * Whether the word before the `port` at `at` names a physical socket.
+ *
+ * @example physicalPortBefore('HDMI/Display Port 1', 0, 13) // true
+ */
 export function physicalPortBefore(text: string, from: number, at: number): boolean {
   let e = at;
   while (e > from && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 45)) e--;

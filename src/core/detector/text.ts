@@ -100,7 +100,11 @@ export function flatText(text: string): string {
   return parts.length === 1 ? (parts[0] ?? text) : text;
 }
 
-/** The blank-separated fields of [from, to), at most `max` of them. */
+/**
+ * The blank-separated fields of [from, to), at most `max` of them.
+ *
+ * @example blankFields('ACCEPT  net fw', 0, 14, 6) // [{ s: 0, e: 6 }, { s: 8, e: 11 }, { s: 12, e: 14 }]
+ */
 export function blankFields(text: string, from: number, to: number, max: number): Array<{ s: number; e: number }> {
   const out: Array<{ s: number; e: number }> = [];
   let i = from;
