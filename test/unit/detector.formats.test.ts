@@ -1793,3 +1793,11 @@ test('leaves out numbers that only look like ports: leading zeros, device socket
   assert.deepEqual(rows(ucm, 'Hdmi1.conf'), [[3, 19, 443, 'firewall']]);
   assert.deepEqual(rows('description: Plug the sensor into USB port 2, then open port 8080\n', 'values.yaml'), [[0, 61, 8080, 'unknown']]);
 });
+
+test('reads a YAML key that is an address and a port as two words (keepalived kept in a Salt pillar)', () => {
+  const pillar = 'keepalived:\n  virtual_server:\n    "192.168.1.20 22":\n      delay_loop: 6\n    10.0.0.1 80:\n      lb_algo: rr\n    "1.2.3 4": x\n';
+  assert.deepEqual(rows(pillar, 'pillar.sls'), [
+    [2, 18, 22, 'unknown'],
+    [4, 13, 80, 'unknown'],
+  ]);
+});

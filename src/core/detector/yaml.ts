@@ -11,7 +11,7 @@ import type { PendingFlag } from './commands';
 import { isFirewallCommand, resolvePending, scanCommandLine, scanShellCommand } from './commands';
 import { commentBody } from './context';
 import { hasServicesLine } from './formats';
-import { scanEndpoints } from './endpoints';
+import { isIpv4, scanEndpoints } from './endpoints';
 import { mayAssignPort, scanAssignments, scanKeyValue } from './keyvalue';
 import { commandEndingAt, hasPortLetters, hasPortLettersAt, isCommandKey, isImageKey, portKeyInfo, roleFromWords, splitWords } from './keys';
 import { AnsibleLoops } from './loops';
@@ -577,6 +577,12 @@ export function scanYaml(ctx: ScanContext): void {
     const ke = keyEnd;
     const keyIndent = q - s;
     const firewallKey = isFirewallKeyAt(text, ks, ke);
+    // A key that is an address and a port as two words (keepalived's `virtual_server 10.0.0.1 80` kept in a
+    // Salt or Ansible map: `"10.0.0.1 80":`).
+    if (digitsHere && ke - ks <= 21) {
+      const sp = indexOfIn(text, ' ', ks, ke);
+      if (sp !== -1 && isIpv4(text.slice(ks, sp)) && ke - sp - 1 <= 5 && allDigits(text, sp + 1, ke)) out.add(cand(sp + 1, ke - sp - 1, 'unknown', comment, 'address and port'));
+    }
     if (!comment) {
       // A list item starts a new mapping at its key's column.
       if (isItem) while (firewallAt.length > 0 && (firewallAt[firewallAt.length - 1] ?? 0) >= keyIndent) firewallAt.pop();
