@@ -74,6 +74,36 @@ test('walks directories for config files, skipping node_modules and what .gitign
   }
 });
 
+test('walks into the config kinds that have no config extension, and past source files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'port-lens-cli-'));
+  try {
+    writeFileSync(join(dir, 'Makefile'), 'run:\n\tdocker run -p 8080:80 x\n');
+    writeFileSync(join(dir, 'Corefile'), '.:53 {\n}\n');
+    writeFileSync(join(dir, 'Tiltfile'), "k8s_resource('a', port_forwards='3000')\n");
+    writeFileSync(join(dir, 'startup-config'), 'access-list in extended permit tcp any any eq 443\n');
+    writeFileSync(join(dir, 'fw.ps1'), 'New-NetFirewallRule -LocalPort 3389\n');
+    writeFileSync(join(dir, 'configuration.nix'), '{ ... }: { networking.firewall.allowedTCPPorts = [ 22 ]; }\n');
+    writeFileSync(join(dir, 'app.py'), 'port = 8081\n');
+    const r = run(['scan', '--format=json', '.'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const { ports } = JSON.parse(r.stdout) as { ports: JsonPort[] };
+    assert.deepEqual(ports.map((p) => `${p.file}:${p.port}:${p.role}:${p.format}`), [
+      'Corefile:53:listen:caddy',
+      'Makefile:8080:published:shell',
+      'Makefile:80:container:shell',
+      'Tiltfile:3000:unknown:text',
+      'configuration.nix:22:firewall:text',
+      'fw.ps1:3389:firewall:shell',
+      'startup-config:443:firewall:directive',
+    ]);
+    // A source file is read when named, not walked into.
+    const py = run(['scan', '--format=json', 'app.py'], dir);
+    assert.deepEqual((JSON.parse(py.stdout) as { ports: JsonPort[] }).ports.map((p) => p.port), [8081]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('joins the directory given on the command line with the walked path', () => {
   const dir = project();
   try {
