@@ -1801,3 +1801,17 @@ test('reads a YAML key that is an address and a port as two words (keepalived ke
     [4, 13, 80, 'unknown'],
   ]);
 });
+
+test('reads port/protocol notation in directive files (/etc/services) and roles of words run together (netsh)', () => {
+  const services = 'ssh\t\t22/tcp\t\t\t\t# SSH Remote Login Protocol\nhttp\t\t80/tcp\t\twww\t\t# WorldWideWeb HTTP\nx11\t\t6000/tcp\t\tx11-0\n';
+  assert.deepEqual(rows(services, '/etc/services'), [
+    [0, 5, 22, 'unknown'],
+    [1, 6, 80, 'unknown'],
+    [2, 5, 6000, 'unknown'],
+  ]);
+  const netsh = 'netsh interface portproxy add v4tov4 listenport=8080 listenaddress=0.0.0.0 connectport=80 connectaddress=10.0.0.1\n';
+  assert.deepEqual(rows(netsh, 'proxy.ps1'), [
+    [0, 48, 8080, 'listen'], // listenport=
+    [0, 87, 80, 'connect'], // connectport=
+  ]);
+});

@@ -134,7 +134,8 @@ export function isConfigFileName(fileName: string): boolean {
   const path = normPath(fileName);
   return (
     path.includes('/etc/default/') || path.includes('/sites-available/') || path.includes('/sites-enabled/') ||
-    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/') || DIRECTIVE_DIRS.some((d) => path.includes(d))
+    path.includes('/etc/sysconfig/') || path.includes('/ufw/applications.d/') || DIRECTIVE_DIRS.some((d) => path.includes(d)) ||
+    path.endsWith('/etc/services')
   );
 }
 
@@ -267,6 +268,8 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (path.includes('/ufw/applications.d/')) return 'ufw';
   if (DIRECTIVE_DIRS.some((d) => path.includes(d))) return 'directive';
   if (low.endsWith('.rsc')) return 'shell';
+  // The services database: `ssh  22/tcp  # SSH Remote Login Protocol`.
+  if (path.endsWith('/etc/services')) return 'directive';
   // Network devices: Cisco IOS/ASA configs (`startup-config`, `*.asa`) and VyOS/EdgeOS `config.boot`; Snort/Suricata rules.
   if (low.includes('running-config') || low.includes('startup-config') || low.endsWith('.asa') || low.endsWith('.ios') || low === 'config.boot') return 'directive';
   if (low.endsWith('.rules') && /^[ \t]*(?:alert|drop|pass|reject|log|sdrop)[ \t]+\w+[ \t]/m.test(text.slice(0, 65536))) return 'directive';

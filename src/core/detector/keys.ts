@@ -178,7 +178,9 @@ export function roleFromWords(words: readonly string[]): PortRole | undefined {
   for (const w of words) if (PUBLISHED_WORDS.has(w)) return 'published';
   for (const w of words) if (CONNECT_WORDS.has(w)) return 'connect';
   for (const w of words) if (LISTEN_WORDS.has(w)) return 'listen';
-  return undefined;
+  // Words run together: netsh `listenport=` and `connectport=`, `remoteport`, `hostport`.
+  const stems = words.map((w) => (w.endsWith('ports') ? w.slice(0, -5) : w.endsWith('port') ? w.slice(0, -4) : '')).filter((w) => w !== '');
+  return stems.length === 0 ? undefined : roleFromWords(stems);
 }
 
 function rangeEndFromWords(words: readonly string[]): RangeEnd | undefined {

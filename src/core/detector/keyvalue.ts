@@ -83,6 +83,9 @@ function words(text: string, s: number, e: number): Tok[] {
   return out;
 }
 
+/** A port or range and its protocol: `22/tcp`, `60000-61000/udp`. */
+const PORT_PROTOCOL = /^\d{1,5}(?:[-:]\d{1,5})?\/(?:tcp|udp|sctp)$/i;
+
 /**
  * Directive arguments: `IP PORT` pairs (keepalived `real_server 10.0.0.2 1358`,
  * redis `replicaof 10.0.0.1 6379`, OpenVPN `remote host 1194`), `port N...`
@@ -111,6 +114,11 @@ export function scanDirectiveArgs(ctx: ScanContext, key: string, s: number, e: n
     if (!route && nx && allDigits(text, nx.s, nx.e) && nx.e - nx.s <= 5 && isHostToken(text, t.s, t.e, key, k === 0 || (monitor && k === 2))) {
       out.add(cand(nx.s, nx.e - nx.s, lowKey === 'listen' || lowKey === 'bind' ? 'listen' : 'connect', comment, key, scope));
       k++;
+      continue;
+    }
+    // `22/tcp`, `6000-6007/tcp`: port/protocol notation names its port whatever the directive.
+    if (PORT_PROTOCOL.test(text.slice(t.s, t.e))) {
+      scanPortValue(text, t.s, t.e, out, { role: 'unknown', comment, key, scope, colonIsRange: true });
       continue;
     }
     // `port 80 443` (squid, haproxy), and libconfig's `port: "8443";` (sslh).
@@ -393,6 +401,8 @@ function directiveArgsMayHold(text: string, key: string, s: number, e: number): 
         // A token of digits ends the run, or its trailing `;` and `,` do.
         const n = j < e ? text.charCodeAt(j) : 32;
         if (isWordGap(n) || n === 59) number = true;
+        // `22/tcp`: a port in port/protocol notation (`/etc/services`, `allow 53/udp`).
+        if (n === 47 && (lowerAt(text, j + 1, 'tcp') || lowerAt(text, j + 1, 'udp') || lowerAt(text, j + 1, 'sctp'))) return true;
         i = j - 1;
       }
       continue;
