@@ -1814,4 +1814,8 @@ test('reads port/protocol notation in directive files (/etc/services) and roles 
     [0, 48, 8080, 'listen'], // listenport=
     [0, 87, 80, 'connect'], // connectport=
   ]);
+  // haproxy's runtime API listens where `stats socket` says, like a bind.
+  assert.deepEqual(rows('global\n    stats socket ipv4@127.0.0.1:9999 level admin\n    stats socket /var/run/haproxy.sock mode 660\n', 'haproxy.cfg'), [
+    [1, 32, 9999, 'listen'],
+  ]);
 });

@@ -111,10 +111,13 @@ export function scanHaproxy(ctx: ScanContext): void {
     const [ks, ke] = firstWord(text, s, e);
     const kw = text.slice(ks, ke).toLowerCase();
     const as = skipSpaces(text, ke, e);
-    if (HAPROXY_LISTEN.has(kw)) {
-      let fe = as;
+    // `stats socket ipv4@127.0.0.1:9999 level admin`: the runtime API listens there, like a bind.
+    const statsSocket = kw === 'stats' && text.startsWith('socket', as) && isSpace(text.charCodeAt(as + 6));
+    if (HAPROXY_LISTEN.has(kw) || statsSocket) {
+      const fs = statsSocket ? skipSpaces(text, as + 6, e) : as;
+      let fe = fs;
       while (fe < e && !isSpace(text.charCodeAt(fe))) fe++;
-      scanEndpoints(text, as, fe, out, { comment, role: 'listen', key: kw });
+      scanEndpoints(text, fs, fe, out, { comment, role: 'listen', key: statsSocket ? 'stats socket' : kw });
       return;
     }
     scanDirectiveArgs(ctx, kw, as, e, comment);
