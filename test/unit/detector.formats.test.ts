@@ -1819,3 +1819,17 @@ test('reads port/protocol notation in directive files (/etc/services) and roles 
     [1, 32, 9999, 'listen'],
   ]);
 });
+
+test('flags endpoints on comment lines of files of no known format as comments', () => {
+  const text = '# old: localhost:8080\nurl = "http://db:5432"\n  // proxy to 127.0.0.1:3000\n';
+  assert.deepEqual(rows(text, 'notes.txt'), [
+    [0, 17, 8080, 'connect', true],
+    [1, 17, 5432, 'connect'],
+    [2, 24, 3000, 'connect', true],
+  ]);
+  // CR-only line ends too.
+  assert.deepEqual(rows('# a:8081\rurl = http://db:5433\r', 'notes.txt'), [
+    [0, 4, 8081, 'connect', true],
+    [1, 16, 5433, 'connect'],
+  ]);
+});

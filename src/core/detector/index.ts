@@ -7,13 +7,12 @@ import { Collector, toOccurrence } from './collector';
 import { IgnoreTracker } from './context';
 import { scanDaemon } from './daemon';
 import { scanDockerfile } from './dockerfile';
-import { scanEndpoints } from './endpoints';
 import { scanIptables, scanNftables } from './firewall';
 import { detectFormat } from './formats';
 import { scanJson } from './json';
 import { scanApache, scanCaddy, scanHaproxy, scanNginx } from './servers';
 import { scanTerraform } from './terraform';
-import { scanCdkPorts, scanEnvFallbacks, scanListenCalls, scanPortAssignments } from './loose';
+import { scanCdkPorts, scanEnvFallbacks, scanListenCalls, scanPortAssignments, scanTextEndpoints } from './loose';
 import { LineIndex, beginScan, flatText } from './text';
 import { scanProcfile, scanVagrant } from './vagrant';
 import { scanXml } from './xml';
@@ -98,7 +97,7 @@ function runFormat(ctx: ScanContext, syntax: FormatId): void {
       scanEnvFallbacks(ctx.text, 0, ctx.text.length, ctx.out);
       scanListenCalls(ctx.text, 0, ctx.text.length, ctx.out, ctx.fileName);
       scanCdkPorts(ctx.text, 0, ctx.text.length, ctx.out);
-      scanEndpoints(ctx.text, 0, ctx.text.length, ctx.out, { comment: false });
+      scanTextEndpoints(ctx.text, ctx.out);
       return;
   }
 }

@@ -8,6 +8,7 @@ import type { Collector } from './collector';
 import { cand } from './collector';
 import { portKeyInfo } from './keys';
 import { scanPortValue } from './values';
+import { scanEndpoints } from './endpoints';
 import { isDigit, isSpace, isWordChar } from './text';
 
 /** How far past a key the scan looks for its value, and how many list items it reads. */
@@ -202,6 +203,35 @@ export function scanCdkPorts(text: string, from: number, to: number, out: Collec
  *
  * @example scanEnvFallbacks('port ENV.fetch("PORT") { 3000 }', 0, 31, out) // 3000, listen
  */
+/**
+ * Endpoints anywhere in a text of no known format, each flagged as in a comment when its line is
+ * one (`# see http://localhost:8080`, `// listen on :3000`), so that no warning lands on it.
+ *
+ * @example scanTextEndpoints('# old: localhost:8080\nurl = "http://db:5432"', out) // 8080 (comment), 5432
+ */
+export function scanTextEndpoints(text: string, out: Collector): void {
+  const n = text.length;
+  // Lines end at LF (CRLF too); a file of CR-only line ends at CR.
+  const nl = text.includes('\n') ? '\n' : '\r';
+  // Most lines of prose hold neither `#` nor `//` at their start: runs of them go to one call.
+  let runStart = 0;
+  let s = 0;
+  while (s < n) {
+    let e = text.indexOf(nl, s);
+    if (e === -1) e = n;
+    let i = s;
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+      if (runStart < s) scanEndpoints(text, runStart, s, out, { comment: false });
+      scanEndpoints(text, s, e, out, { comment: true });
+      runStart = e + 1;
+    }
+    s = e + 1;
+  }
+  if (runStart < n) scanEndpoints(text, runStart, n, out, { comment: false });
+}
+
 export function scanEnvFallbacks(text: string, from: number, to: number, out: Collector): void {
   // The pattern's alternatives start with common letters: look for their literals first.
   if (!text.includes('ENV') && !text.includes('environ') && !text.includes('getenv') && !text.includes('process.env')) return;

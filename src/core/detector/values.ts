@@ -72,11 +72,14 @@ function protocolOf(s: string): 'tcp' | 'udp' | 'sctp' | undefined {
 export function scanPortValue(text: string, from: number, to: number, out: Collector, info: ValueInfo): void {
   let i = from;
   let tokens = 0;
+  // Where the next `}}` is (-1: none left), searched once and reused: a run of `{` stays linear.
+  let closeAt = -2;
   while (i < to && tokens < 64) {
     const c = text.charCodeAt(i);
-    if (c === 123 && text.charCodeAt(i + 1) === 123) {
+    if (c === 123 && text.charCodeAt(i + 1) === 123 && closeAt !== -1) {
+      if (closeAt < i + 2) closeAt = indexOfIn(text, '}}', i + 2, to);
       // A Jinja expression: only its fallback is a literal port (`{{ port | default(8080) }}`).
-      const j = jinjaFallback(text, i, to);
+      const j = closeAt !== -1 && closeAt - i <= 400 ? jinjaFallback(text, i, to) : undefined;
       if (j) {
         if (j.s >= 0) out.add(cand(j.s, j.e - j.s, info.role, info.comment, info.key, info.scope, info.protocol, info.rangeEnd));
         i = j.close;
