@@ -267,7 +267,7 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (low === 'rules.v4' || low === 'rules.v6' || low.endsWith('.rules') && /iptables|^rules/.test(low)) return 'iptables';
   if (path.includes('/ufw/applications.d/')) return 'ufw';
   if (DIRECTIVE_DIRS.some((d) => path.includes(d))) return 'directive';
-  if (low.endsWith('.rsc')) return 'shell';
+  if (low.endsWith('.rsc')) return 'shell'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
   // The services database: `ssh  22/tcp  # SSH Remote Login Protocol`.
   if (path.endsWith('/etc/services')) return 'directive';
   // Network devices: Cisco IOS/ASA configs (`startup-config`, `*.asa`) and VyOS/EdgeOS `config.boot`; Snort/Suricata rules.
@@ -280,7 +280,7 @@ function formatFromName(name: string, low: string, path: string, text: string): 
   if (/\.(?:py|pyw|rb|js|mjs|cjs|ts|mts|cts|jsx|tsx|go|java|kt|kts|groovy|gradle|php|pl|lua|cs|rs|swift|scala)$/.test(low)) return 'text';
   // Nix, Puppet and Starlark (Tiltfile): configuration languages of their own, read for port-named
   // assignments and calls (loose.ts).
-  if (low.endsWith('.nix') || low.endsWith('.pp') || low === 'tiltfile' || low.endsWith('.tiltfile') || low.endsWith('.star')) return 'text'; // RouterOS scripts and exports: `add chain=input dst-port=22 ...`
+  if (low.endsWith('.nix') || low.endsWith('.pp') || low === 'tiltfile' || low.endsWith('.tiltfile') || low.endsWith('.star')) return 'text';
   if (low.endsWith('.vcl')) return 'directive'; // Varnish: `backend default { .host = "127.0.0.1"; .port = "8080"; }`
   if (low.endsWith('.xml')) {
     if (path.includes('firewalld')) return 'firewalld';

@@ -16,6 +16,14 @@ const MAX_GAP = 64;
 const MAX_KEY = 128;
 const MAX_ITEMS = 256;
 
+/** Whether the line starting at `s` opens (after blanks, before `e`) with `#` or `//`: a comment in most languages. */
+function isCommentLine(text: string, s: number, e: number): boolean {
+  let i = s;
+  while (i < e && isSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47);
+}
+
 /**
  * Whether the line holding an offset starts (after blanks) with `#` or `//`:
  * a comment in most languages. Offsets are asked in increasing order, so each
@@ -42,10 +50,7 @@ class CommentLines {
     }
     if (this.known !== this.lineStart) {
       this.known = this.lineStart;
-      let s = this.lineStart;
-      while (s < offset && isSpace(text.charCodeAt(s))) s++;
-      const c = text.charCodeAt(s);
-      this.comment = c === 35 || (c === 47 && text.charCodeAt(s + 1) === 47);
+      this.comment = isCommentLine(text, this.lineStart, offset);
     }
     return this.comment;
   }
@@ -199,11 +204,6 @@ export function scanCdkPorts(text: string, from: number, to: number, out: Collec
 }
 
 /**
- * Ports an environment lookup falls back to (see ENV_FALLBACK), when the variable names a port.
- *
- * @example scanEnvFallbacks('port ENV.fetch("PORT") { 3000 }', 0, 31, out) // 3000, listen
- */
-/**
  * Endpoints anywhere in a text of no known format, each flagged as in a comment when its line is
  * one (`# see http://localhost:8080`, `// listen on :3000`), so that no warning lands on it.
  *
@@ -219,10 +219,7 @@ export function scanTextEndpoints(text: string, out: Collector): void {
   while (s < n) {
     let e = text.indexOf(nl, s);
     if (e === -1) e = n;
-    let i = s;
-    while (i < e && isSpace(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(i);
-    if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+    if (isCommentLine(text, s, e)) {
       if (runStart < s) scanEndpoints(text, runStart, s, out, { comment: false });
       scanEndpoints(text, s, e, out, { comment: true });
       runStart = e + 1;
@@ -232,6 +229,11 @@ export function scanTextEndpoints(text: string, out: Collector): void {
   if (runStart < n) scanEndpoints(text, runStart, n, out, { comment: false });
 }
 
+/**
+ * Ports an environment lookup falls back to (see ENV_FALLBACK), when the variable names a port.
+ *
+ * @example scanEnvFallbacks('port ENV.fetch("PORT") { 3000 }', 0, 31, out) // 3000, listen
+ */
 export function scanEnvFallbacks(text: string, from: number, to: number, out: Collector): void {
   // The pattern's alternatives start with common letters: look for their literals first.
   if (!text.includes('ENV') && !text.includes('environ') && !text.includes('getenv') && !text.includes('process.env')) return;
