@@ -353,7 +353,15 @@ export function isFirewallCommand(text: string, from: number, to: number): boole
   }
   if (!named) return false;
   const name = shellCommandName(text, from, to);
-  return name !== undefined && (name === 'ufw' || name === 'firewall-cmd' || IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name));
+  return name !== undefined && (name === 'ufw' || isRuleCommand(name));
+}
+
+/**
+ * Commands whose every port flag lets traffic through: iptables and its variants
+ * (and `$IPT`), firewall-cmd, PowerShell's `New-NetFirewallRule`/`Set-NetFirewallRule`.
+ */
+function isRuleCommand(name: string): boolean {
+  return IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name) || name === 'firewall-cmd' || name.endsWith('-netfirewallrule');
 }
 
 /** `ufw allow 22/tcp`, `ufw allow 6000:6007/tcp`, `ufw allow from 10.0.0.0/8 to any port 5432`. */
@@ -387,7 +395,7 @@ export function scanShellCommand(text: string, from: number, to: number, out: Co
   // A continuation line (after a `\`) runs the command its first line named.
   const cmd = command !== undefined ? { name: command, index: -1 } : commandOf(text, toks);
   const name = cmd?.name ?? '';
-  if (IPTABLES_COMMANDS.has(name) || /^ip6?t6?$/.test(name) || name === 'firewall-cmd' || name.endsWith('-netfirewallrule')) {
+  if (isRuleCommand(name)) {
     scanCommandLine(text, from, to, out, { comment: o.comment, scope: o.scope, shortFlags: false, role: 'firewall' }, toks);
     // firewall-cmd `--add-forward-port=port=80:proto=tcp:toport=8080`: `port=` and `toport=` inside the value.
     if (name === 'firewall-cmd') {

@@ -497,11 +497,9 @@ export function handleValue(ctx: ScanContext, key: string, vs: number, ve: numbe
     else scanCommandLine(text, vs, ve, out, { comment, scope: o.scope, shortFlags: true, memcached: isMemcached(ctx), noEndpoints: true });
   }
   if (!digits) return;
-  // `-h <host> -p <port>` inside a value: ZeroC Ice endpoints (`ice="tcp -h 127.0.0.1 -p 6502"`), client options.
-  if (indexOfIn(text, '-h ', vs, ve) !== -1) {
-    const m = /(?:^|\s)-h\s+[\w.:[\]-]+\s+-p\s+(\d{1,5})(?![\w.])/.exec(text.slice(vs, Math.min(ve, vs + 1000)));
-    if (m && m[1]) out.add(cand(vs + m.index + m[0].length - m[1].length, m[1].length, 'connect', comment, key, o.scope));
-  }
+  // `-h <host> -p <port>` inside a value: client options (ZeroC Ice `ice="tcp -h 127.0.0.1 -p 6502"`),
+  // read as the command line they are, with `-p` the port of the host they name.
+  if (indexOfIn(text, '-h ', vs, ve) !== -1) scanCommandLine(text, vs, ve, out, { comment, scope: o.scope, shortFlags: true, role: 'connect', noEndpoints: true });
   if (o.addressPairs) scanDirectiveArgs(ctx, key, vs, ve, comment, o.scope);
   // The address a server listens on (`interface: 127.0.0.1@5353`, `listen-address=127.0.0.1:8118`).
   const role = endpointRole ?? (isListenAddressKey(key) ? 'listen' : undefined);
